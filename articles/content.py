@@ -1,0 +1,254 @@
+"""Reading and validating the content/ library (format in DESIGN.md). Writes nothing.
+
+Every problem is collected with its file and line, so an editor sees them all at once
+instead of fixing one, re-running, and meeting the next.
+"""
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ARTICLE_LINK_RE = re.compile(r"\]\(\s*/articles/([^/)\s#?]+)/?[^)]*\)")
+KINDS = ("procedure", "condition", "guide", "faq")
+STATUSES = ("published", "draft")
+AT_A_GLANCE_KEYS = (
+    "treats", "duration", "anesthesia", "imaging",
+    "same_day_home", "relief_starts", "relief_lasts", "repeatable",
+)
+ARTICLE_FIELDS = {
+    "title", "summary", "kind", "order", "also_called", "at_a_glance", "body_location",
+    "related", "sources", "updated", "reviewed", "reviewer", "review_due", "status",
+}
+ARTICLE_REQUIRED = ("title", "summary", "kind", "sources", "updated")
+TOPIC_FIELDS = {"title", "summary", "order"}
+SUMMARY_MAX = 160
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    display: str
+    slug: str
+    meta: dict
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    hash: str
+    key_lines: dict = field(default_factory=dict)
+
+    def line_of(self, key):
+        return self.key_lines.get(key, 1)
+
+
+@dataclass
+class Library:
+    topics: dict = field(default_factory=dict)  # slug -> SourceFile (_topic.md)
+    articles: dict = field(default_factory=dict)  # slug -> SourceFile, with .topic set
+    article_topics: dict = field(default_factory=dict)  # slug -> topic slug
+    glossary: list = field(default_factory=list)  # [{"term", "definition", "aliases"}]
+    glossary_hash: str = ""
+    problems: list = field(default_factory=list)
+
+
+def _display(path, root):
+    try:
+        return str(Path(root.name) / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _decode(raw, display, problems):
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(display, line, "the file is not UTF-8 text; save it as UTF-8"))
+        return None
+
+
+def _key_lines(front_matter):
+    try:
+        node = yaml.compose(front_matter)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    # +2: the opening '---' is line 1 and yaml marks are 0-based.
+    return {k.value: k.start_mark.line + 2 for k, _ in node.value if hasattr(k, "value")}
+
+
+def _bad_scalar_line(front):
+    loader = yaml.SafeLoader("")
+    pending = [yaml.compose(front)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError):
+                return node.start_mark.line + 2
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return None
+
+
+def split_front_matter(text, display, problems):
+    """Return (meta, body, body_line, key_lines) or None after recording a problem."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.append(Problem(display, 1, "missing front matter: the file must start with a '---' line"))
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            break
+    else:
+        problems.append(Problem(display, 1, "front matter is not closed: add a '---' line after it"))
+        return None
+    front = "".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(exc, "problem", None) or "not valid YAML"
+        problems.append(Problem(display, line, f"front matter is not valid YAML: {reason}"))
+        return None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # YAML that parses but holds an impossible value, such as the date 2026-02-30.
+        line = _bad_scalar_line(front) or 1
+        problems.append(Problem(display, line, f"front matter has a value that cannot be read: {exc}"))
+        return None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        problems.append(Problem(display, 2, "front matter must be a set of 'field: value' lines"))
+        return None
+    return meta, "".join(lines[index + 1:]), index + 2, _key_lines(front)
+
+
+def _hash(raw):
+    return hashlib.sha256(raw).hexdigest()
+
+
+def read_source(path, root, problems):
+    display = _display(path, root)
+    raw = path.read_bytes()
+    text = _decode(raw, display, problems)
+    if text is None:
+        return None
+    parsed = split_front_matter(text, display, problems)
+    if parsed is None:
+        return None
+    meta, body, body_line, key_lines = parsed
+    return SourceFile(path, display, path.stem, meta, body, body_line, _hash(raw), key_lines)
+
+
+def as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value.strip())
+    raise ValueError(value)
+
+
+def read_library(root):
+    """Read every file under root. Problems are collected, not raised."""
+    root = Path(root)
+    library = Library()
+    problems = library.problems
+    if not root.is_dir():
+        problems.append(Problem(str(root), 0, "no such content folder"))
+        return library
+    for topic_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        topic_file = topic_dir / "_topic.md"
+        if topic_file.exists():
+            source = read_source(topic_file, root, problems)
+            if source is not None:
+                source.slug = topic_dir.name
+                library.topics[topic_dir.name] = source
+        for path in sorted(topic_dir.glob("*.md")):
+            if path.name.startswith("_"):
+                continue
+            source = read_source(path, root, problems)
+            if source is None:
+                continue
+            if source.slug in library.articles:
+                first = library.articles[source.slug].display
+                problems.append(Problem(source.display, 1, f"duplicate slug '{source.slug}': also used by {first}"))
+                continue
+            library.articles[source.slug] = source
+            library.article_topics[source.slug] = topic_dir.name
+    _read_glossary(root / "glossary.yaml", root, library)
+    return library
+
+
+def _read_glossary(path, root, library):
+    if not path.exists():
+        return
+    display = _display(path, root)
+    raw = path.read_bytes()
+    library.glossary_hash = _hash(raw)
+    text = _decode(raw, display, library.problems)
+    if text is None:
+        return
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        library.problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
+        return
+    if data is None:
+        return
+    if not isinstance(data, list):
+        library.problems.append(Problem(display, 1, "the glossary must be a list of terms"))
+        return
+    seen = {}
+    for index, entry in enumerate(data):
+        line = node.value[index].start_mark.line + 1
+        if not isinstance(entry, dict):
+            library.problems.append(Problem(display, line, "each entry needs term and definition"))
+            continue
+        term, definition = entry.get("term"), entry.get("definition")
+        aliases = entry.get("aliases") or []
+        if not isinstance(term, str) or not term.strip():
+            library.problems.append(Problem(display, line, "missing required field 'term'"))
+            continue
+        if not isinstance(definition, str) or not definition.strip():
+            library.problems.append(Problem(display, line, f"'{term}': missing required field 'definition'"))
+            continue
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            library.problems.append(Problem(display, line, f"'{term}': aliases must be a list of words"))
+            continue
+        key = term.strip().lower()
+        if key in seen:
+            library.problems.append(Problem(display, line, f"duplicate term '{term}' (also at line {seen[key]})"))
+            continue
+        seen[key] = line
+        library.glossary.append(
+            {"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]}
+        )

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.content import ContentError
+from articles.sync import load_library
+
+
+class Command(BaseCommand):
+    help = "Load content/ (topics, articles, glossary) into the database: all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", default=None, help="content folder (default: CONTENT_DIR)")
+        parser.add_argument("--force", action="store_true", help="let files overwrite edits made in the admin")
+
+    def handle(self, path=None, force=False, **options):
+        root = path or settings.CONTENT_DIR
+        try:
+            report = load_library(root, force=force)
+        except ContentError as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"{len(exc.problems)} problem(s) in {root}; nothing was loaded.")
+        for display in report.conflicts:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"{display}: changed in the file and edited in the admin since the last load; "
+                    "kept the admin edit (use --force to take the file)"
+                )
+            )
+        if report.not_in_files:
+            self.stdout.write(f"In the database but not in {root}: {', '.join(report.not_in_files)}")
+        self.stdout.write(self.style.SUCCESS(f"Articles: {report.summary()}. Glossary terms: {report.glossary_terms}."))

@@ -1,0 +1,176 @@
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+
+from . import rendering
+from .readability import measure
+
+
+def render_markdown(source):
+    titles = rendering.default_callout_titles(settings.EMERGENCY_NUMBER)
+    return rendering.render(source, callout_titles=titles)
+
+
+class Topic(models.Model):
+    slug = models.SlugField(unique=True, max_length=100)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, blank=True)
+    intro = MarkdownxField(blank=True)
+    intro_html = models.TextField(blank=True, editable=False)
+    order = models.PositiveIntegerField(default=100)
+    source_path = models.CharField(max_length=500, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.intro_html = render_markdown(self.intro).html
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_reading_order(self):
+        # Articles without an explicit order follow the ordered ones, by title.
+        return self.order_by(models.F("order").asc(nulls_last=True), "title")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        PROCEDURE = "procedure", "Procedure"
+        CONDITION = "condition", "Condition"
+        GUIDE = "guide", "Guide"
+        FAQ = "faq", "Questions and answers"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    AT_A_GLANCE_FIELDS = {
+        "treats": "What it treats",
+        "duration": "How long it takes",
+        "anesthesia": "Numbing or sedation",
+        "imaging": "Imaging guidance",
+        "same_day_home": "Home the same day",
+        "relief_starts": "When it starts to work",
+        "relief_lasts": "How long relief usually lasts",
+        "repeatable": "Can it be repeated",
+    }
+
+    slug = models.SlugField(unique=True, max_length=120)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=160, help_text="One sentence; the meta description.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GUIDE)
+    order = models.PositiveIntegerField(null=True, blank=True)
+    body = MarkdownxField()
+    also_called = models.JSONField(default=list, blank=True)
+    at_a_glance = models.JSONField(default=dict, blank=True)
+    body_location = models.CharField(max_length=100, blank=True)
+    related = models.ManyToManyField("self", symmetrical=False, blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    published_at = models.DateTimeField(default=timezone.now)
+    updated = models.DateField(default=timezone.localdate, help_text="When the text last changed.")
+    reviewed = models.DateField(null=True, blank=True)
+    reviewer = models.CharField(max_length=200, blank=True)
+    review_due = models.DateField(null=True, blank=True)
+
+    # Derived on save by the one rendering pipeline; never per request.
+    body_html = models.TextField(blank=True, editable=False)
+    toc = models.JSONField(default=list, blank=True, editable=False)
+    plain_text = models.TextField(blank=True, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_minutes = models.PositiveIntegerField(default=0, editable=False)
+    smog_grade = models.FloatField(default=0, editable=False)
+    fk_grade = models.FloatField(default=0, editable=False)
+
+    # Bookkeeping for content/ sync: what file it came from, that file's hash, and the
+    # fingerprint of the fields as loaded, so an admin edit since then is noticed.
+    source_path = models.CharField(max_length=500, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    loaded_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    # The fields a content file carries; an edit to any of them is an editorial change.
+    CONTENT_FIELDS = (
+        "title", "summary", "kind", "order", "body", "also_called", "at_a_glance",
+        "body_location", "sources", "status", "updated", "reviewed", "reviewer", "review_due",
+    )
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["topic", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article", args=[self.slug])
+
+    def fingerprint(self, related_slugs=None):
+        if related_slugs is None:
+            related_slugs = sorted(self.related.values_list("slug", flat=True)) if self.pk else []
+        values = {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+        values["topic"] = self.topic.slug if self.topic_id else None
+        values["related"] = list(related_slugs)
+        blob = json.dumps(values, sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def render(self):
+        result = render_markdown(self.body)
+        figures = measure(result.prose, result.text)
+        self.body_html = result.html
+        self.toc = result.toc
+        self.plain_text = result.text
+        self.word_count = figures.words
+        self.reading_minutes = figures.minutes
+        self.smog_grade = figures.smog
+        self.fk_grade = figures.flesch_kincaid
+        return result
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def at_a_glance_rows(self):
+        facts = self.at_a_glance or {}
+        return [(label, facts[key]) for key, label in self.AT_A_GLANCE_FIELDS.items() if facts.get(key)]
+
+
+class GlossaryTerm(models.Model):
+    term = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    definition = models.TextField()
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def letter(self):
+        first = self.term[:1].upper()
+        return first if first.isalpha() else "#"

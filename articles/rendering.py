@@ -1,0 +1,162 @@
+"""The one Markdown pipeline: Markdown -> sanitised HTML, contents list, plain text.
+
+The loader, Article.save() and the markdownx live preview all call render(), so what an
+editor previews is what a patient gets. Pure functions: no Django imports, no request.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+CALLOUT_KINDS = ("emergency", "urgent", "note", "tip", "warning")
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "li", "ol", "p", "pre", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_BARE_CALLOUT = re.compile(r"^(\s*)!!!\s+(emergency|urgent)\s*$", re.MULTILINE)
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc: list = field(default_factory=list)  # [{"id", "title", "children": [...]}] for h2/h3
+    text: str = ""  # all visible text, for search and word counts
+    prose: str = ""  # paragraphs only (no headings, lists, tables), for readability
+    images: list = field(default_factory=list)  # [{"src", "alt"}]
+    links: list = field(default_factory=list)  # hrefs as written
+
+
+def default_callout_titles(emergency_number="911"):
+    return {
+        "emergency": f"Call {emergency_number} now if",
+        "urgent": "Call the clinic the same day if",
+    }
+
+
+def _fill_callout_titles(source, titles):
+    # An emergency card without a title gets one built from the clinic's settings, so
+    # the number patients see is never hard-coded into an article.
+    def replace(match):
+        indent, kind = match.groups()
+        return f'{indent}!!! {kind} "{titles[kind]}"'
+
+    return _BARE_CALLOUT.sub(replace, source)
+
+
+def _markdown():
+    return markdown.Markdown(
+        extensions=["tables", "toc", "admonition", "sane_lists", "def_list"],
+        extension_configs={
+            # Stable ids: slug of the heading text, unicode kept, no random suffixes.
+            "toc": {"slugify": slugify_unicode, "toc_depth": "2-3", "permalink": False},
+        },
+        output_format="html",
+    )
+
+
+def _toc(tokens):
+    return [
+        {"id": t["id"], "title": t["name"], "children": _toc(t.get("children", []))}
+        for t in tokens
+    ]
+
+
+def sanitise(html):
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+class _TextCollector(HTMLParser):
+    """Collects all text, paragraph-only prose, images and links from sanitised HTML."""
+
+    SKIP_FOR_PROSE = {"li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dl"}
+    BLOCKS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre", "div"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.prose, self.images, self.links = [], [], [], []
+        self._stack = []
+        self._in_title = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.images.append({"src": attrs.get("src") or "", "alt": attrs.get("alt") or ""})
+            return
+        if tag == "br":
+            return
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        classes = (attrs.get("class") or "").split()
+        self._stack.append((tag, "admonition-title" in classes))
+        if tag in self.BLOCKS:
+            self.text.append("\n")
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_tag, _ = self._stack.pop()
+            if open_tag == tag:
+                break
+        if tag in self.BLOCKS:
+            self.text.append("\n")
+        if tag == "p":
+            self.prose.append("\n")
+
+    def handle_data(self, data):
+        self.text.append(data)
+        tags = {t for t, _ in self._stack}
+        in_title = any(is_title for _, is_title in self._stack)
+        if "p" in tags and not in_title and not tags & self.SKIP_FOR_PROSE:
+            self.prose.append(data)
+
+
+def _squash(parts):
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def render(source, callout_titles=None):
+    """Render article Markdown to a Rendered result. Never raises on any text input."""
+    source = (source or "").replace("\x00", "")
+    source = _fill_callout_titles(source, callout_titles or default_callout_titles())
+    md = _markdown()
+    html = sanitise(md.convert(source))
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return Rendered(
+        html=html,
+        toc=_toc(md.toc_tokens),
+        text=_squash(collector.text),
+        prose=_squash(collector.prose),
+        images=collector.images,
+        links=collector.links,
+    )
+
+
+def markdownify(source):
+    """django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION: the same pipeline as the page."""
+    return render(source).html

@@ -1,0 +1,150 @@
+"""Writes a validated content/ library into the database: all of it, or nothing.
+
+An article edited in the admin since it was last loaded is never overwritten silently:
+its file change is reported as a conflict and the admin edit stays, unless force=True.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .content import ContentError, as_date, read_library
+from .models import Article, GlossaryTerm, Topic
+from .validation import validate
+
+
+@dataclass
+class Report:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list = field(default_factory=list)  # display paths kept as edited in the admin
+    not_in_files: list = field(default_factory=list)  # article slugs in the db with no file
+    glossary_terms: int = 0
+
+    def summary(self):
+        text = f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
+        if self.conflicts:
+            text += f", conflicts {len(self.conflicts)} (admin edits kept)"
+        return text
+
+
+def _article_values(source, topic):
+    meta = source.meta
+    return {
+        "topic": topic,
+        "title": meta["title"].strip(),
+        "summary": " ".join(meta["summary"].split()),
+        "kind": meta["kind"],
+        "order": meta.get("order"),
+        "body": source.body.strip() + "\n",
+        "also_called": list(meta.get("also_called") or []),
+        "at_a_glance": {k: str(v) for k, v in (meta.get("at_a_glance") or {}).items()},
+        "body_location": meta.get("body_location") or "",
+        "sources": list(meta.get("sources") or []),
+        "status": meta.get("status", Article.Status.PUBLISHED),
+        "updated": as_date(meta["updated"]),
+        "reviewed": as_date(meta["reviewed"]) if meta.get("reviewed") else None,
+        "reviewer": meta.get("reviewer") or "",
+        "review_due": as_date(meta["review_due"]) if meta.get("review_due") else None,
+    }
+
+
+def _sync_topics(library):
+    topics = {t.slug: t for t in Topic.objects.all()}
+    for slug, source in library.topics.items():
+        topic = topics.get(slug) or Topic(slug=slug)
+        if topic.content_hash == source.hash:
+            continue
+        topic.title = source.meta["title"].strip()
+        topic.summary = " ".join(source.meta["summary"].split())
+        topic.order = source.meta.get("order", 100)
+        topic.intro = source.body.strip()
+        topic.source_path = source.display
+        topic.content_hash = source.hash
+        topic.save()
+        topics[slug] = topic
+    return topics
+
+
+def _sync_glossary(library, report):
+    if not library.glossary_hash:
+        return
+    wanted = {entry["term"]: entry for entry in library.glossary}
+    existing = {t.term: t for t in GlossaryTerm.objects.all()}
+    for term, entry in wanted.items():
+        row = existing.get(term)
+        if row is None:
+            row = existing[term] = GlossaryTerm(term=term, slug=_unique_slug(term, existing))
+        if not row.pk or (row.definition, row.aliases) != (entry["definition"], entry["aliases"]):
+            row.definition, row.aliases = entry["definition"], entry["aliases"]
+            row.save()
+    GlossaryTerm.objects.exclude(term__in=wanted).delete()
+    report.glossary_terms = len(wanted)
+
+
+def _unique_slug(term, existing):
+    base = slugify(term) or "term"
+    taken = {t.slug for t in existing.values() if t.slug}
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def _write(library, force, report):
+    topics = _sync_topics(library)
+    existing = {a.slug: a for a in Article.objects.select_related("topic").prefetch_related("related")}
+    touched = []
+    for slug, source in library.articles.items():
+        article = existing.get(slug)
+        file_changed = article is None or article.content_hash != source.hash
+        if article is not None and not file_changed and not force:
+            report.unchanged += 1
+            continue
+        related = sorted(source.meta.get("related") or [])
+        if article is not None:
+            edited = article.fingerprint([a.slug for a in article.related.all()]) != article.loaded_fingerprint
+            if edited and not force:
+                if file_changed:
+                    report.conflicts.append(source.display)
+                else:
+                    report.unchanged += 1
+                continue
+        values = _article_values(source, topics[library.article_topics[slug]])
+        if article is None:
+            article = Article(slug=slug)
+            report.created += 1
+        else:
+            report.updated += 1
+        for name, value in values.items():
+            setattr(article, name, value)
+        article.source_path = source.display
+        article.content_hash = source.hash
+        article.save()
+        touched.append((article, related))
+    by_slug = {a.slug: a for a in Article.objects.only("id", "slug")}
+    for article, related in touched:
+        article.related.set([by_slug[s] for s in related])
+        Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
+    report.not_in_files = sorted(set(existing) - set(library.articles))
+    _sync_glossary(library, report)
+
+
+def load_library(root, force=False):
+    """Read, validate and write the library at root. Raises ContentError, writing nothing."""
+    library = read_library(root)
+    file_topics = set(library.topics)
+    file_articles = set(library.articles)
+    validate(
+        library,
+        existing_topics=set(Topic.objects.values_list("slug", flat=True)) - file_topics,
+        existing_articles=set(Article.objects.values_list("slug", flat=True)) - file_articles,
+    )
+    if library.problems:
+        raise ContentError(library.problems)
+    report = Report()
+    _write(library, force, report)
+    return report

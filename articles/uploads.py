@@ -1,0 +1,52 @@
+"""Image uploads from the editor: real JPEG, PNG or WebP only, checked by content.
+
+The file's name and declared type come from the uploader and prove nothing; Pillow decodes
+the bytes, and the stored extension is the one the decoded format dictates.
+"""
+
+import uuid
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, UnidentifiedImageError
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_PIXELS = 40_000_000  # well above any photo; below what a decompression bomb needs
+
+
+def check_image(upload):
+    """Return the extension for a valid image upload, or raise ValidationError."""
+    limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE
+    if upload.size > limit:
+        raise ValidationError(f"The file is too large ({upload.size // 1024} KB); the limit is {limit // (1024 * 1024)} MB.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            upload.seek(0)
+            with Image.open(upload) as image:
+                fmt = image.format
+                if image.width * image.height > MAX_PIXELS:
+                    raise ValidationError("The image has too many pixels.")
+                image.verify()
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()  # verify() skips pixel data; a truncated file fails here
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning):
+        raise ValidationError("This is not a JPEG, PNG or WebP image.")
+    if fmt not in FORMATS:
+        raise ValidationError("Only JPEG, PNG and WebP images can be uploaded.")
+    return FORMATS[fmt]
+
+
+def save_image(upload):
+    extension = check_image(upload)
+    upload.seek(0)
+    name = f"{settings.MARKDOWNX_MEDIA_PATH}{uuid.uuid4().hex}.{extension}"
+    stored = default_storage.save(name, ContentFile(upload.read()))
+    return default_storage.url(stored)

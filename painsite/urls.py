@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from articles import editor
+
+handler404 = "painsite.errors.not_found"
+handler500 = "painsite.errors.server_error"
+
+urlpatterns = [
+    path("admin/markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
+    path("admin/markdownx/upload/", editor.upload, name="markdownx_upload"),
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
+    # Uploaded images. A proxy should serve /media/ itself in production (see deploy/).
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]

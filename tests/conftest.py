@@ -1,0 +1,37 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # pytest-django runs with DEBUG off, where the manifest storage needs collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def library_dir(tmp_path):
+    """A writable copy of the small test library, for tests that break it."""
+    target = tmp_path / "library"
+    shutil.copytree(FIXTURE_LIBRARY, target)
+    return target
+
+
+@pytest.fixture
+def library(db):
+    call_command("load_content", str(FIXTURE_LIBRARY), verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client
