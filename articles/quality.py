@@ -71,8 +71,7 @@ def glossary_names(glossary):
     for entry in glossary:
         for name in [entry["term"], *entry["aliases"]]:
             name = name.strip().lower()
-            names.add(name)
-            names.add(re.sub(r"(?:e?s)$", "", name))
+            names.update({name, re.sub(r"s$", "", name), re.sub(r"es$", "", name)})
     return names
 
 

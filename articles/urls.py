@@ -11,5 +11,6 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("glossary/", views.glossary, name="glossary"),
     path("a-z/", views.a_to_z, name="a_z"),
+    path("search/", views.search_page, name="search"),
     path("healthz", views.healthz, name="healthz"),
 ]

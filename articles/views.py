@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from .models import Article, GlossaryTerm, Topic
+from .search import search
 
 
 def home(request):
@@ -61,3 +62,12 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def search_page(request):
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
+    return render(request, "articles/search.html", {"results": results, "crumbs": [(None, "Search")]})

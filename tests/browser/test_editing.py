@@ -1,0 +1,45 @@
+"""A clinic editor edits an article in the admin, watches the live preview, saves, and the
+public page shows the change. Real Chromium, real server, real markdownx JavaScript."""
+
+import pytest
+
+from articles.models import Article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_previews_saves_and_sees_the_change(page, live_server, library, django_user_model):
+    django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True, is_superuser=True)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    article = Article.objects.get(slug="nerve-ablation")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+
+    editor = page.locator("textarea#id_body")
+    editor.fill("## Fresh heading\n\nTyped by an editor in the browser.\n\n!!! emergency\n    You cannot move your legs.")
+    editor.dispatch_event("input")
+    preview = page.locator(".markdownx-preview")
+    preview.locator("h2#fresh-heading").wait_for(timeout=10_000)
+    assert "Typed by an editor in the browser." in preview.inner_text()
+    assert "Call 911 now if" in preview.inner_text()
+
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    page.goto(f"{live_server.url}/articles/nerve-ablation/")
+    assert page.locator("h2#fresh-heading").inner_text() == "Fresh heading"
+    assert "Typed by an editor in the browser." in page.locator("main").inner_text()
+    assert page.errors == []
+
+
+def test_public_pages_work_without_javascript(browser, live_server, library):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    page.click("text=Back pain treatments >> nth=0")
+    page.click("main >> text=Epidural injection")
+    assert page.locator("h1").inner_text() == "Epidural injection"
+    page.click("text=Next Nerve ablation")
+    assert page.locator("h1").inner_text() == "Nerve ablation"
+    context.close()
