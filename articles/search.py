@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
     """a an and are as at be been being but by can could do does did for from had has have how
     i if in into is it its me my no not of on or our should so than that the their them then there
     these they this to too was we were what when where which who why will with would you your
-    about after before get getting got having much many more most also just very""".split()
+    about get getting got having much many more most also just very
+    cant can't dont don't wont won't im i'm ive i've because really""".split()
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -88,20 +89,39 @@ def _glossary_pairs():
     return pairs
 
 
-def expand(query_tokens, glossary_pairs):
-    """Alternatives to search for: the words themselves, plus synonyms of any phrase in them."""
-    words = [t for t in query_tokens if t not in STOPWORDS] or list(query_tokens)
-    alternatives = list(dict.fromkeys(words))
-    joined = " " + " ".join(query_tokens) + " "
-    for source in (synonym_map(), glossary_pairs):
-        for phrase, others in source.items():
-            if phrase and f" {phrase} " in joined:
-                alternatives.extend(" ".join(tokens(o)) for o in others)
-    # Words run together or split apart ("radio frequency" / "radiofrequency").
+def concepts(query_tokens, glossary_pairs, known=frozenset()):
+    """Group the query into concepts; each concept is a list of phrases that mean the same.
+
+    A patient phrase from the synonym file or the glossary ("back shot", "live x-ray") is one
+    concept with its clinical words; every other word that is not a stopword is its own
+    concept. Words typed apart that the library writes as one ("radio frequency") are added.
+    """
+    groups, used = [], set()
+    padded = " " + " ".join(query_tokens) + " "
+    names = {**glossary_pairs}
+    for phrase, clinical in synonym_map().items():
+        clinical = [" ".join(tokens(c)) for c in clinical]
+        names[phrase] = names.get(phrase, []) + clinical
+        # And back: a patient who types the clinical word also finds the everyday one.
+        for word in clinical:
+            names[word] = names.get(word, []) + [phrase]
+    for phrase in sorted(names, key=len, reverse=True):
+        if not phrase or f" {phrase} " not in padded:
+            continue
+        words = phrase.split()
+        if all(w in used for w in words):
+            continue
+        used.update(words)
+        groups.append(list(dict.fromkeys([phrase, *names[phrase]])))
     for first, second in zip(query_tokens, query_tokens[1:]):
-        alternatives.append(first + second)
-    unique = [a for a in dict.fromkeys(alternatives) if a]
-    return unique[:MAX_TERMS * 3]
+        if first not in used and second not in used and first + second in known:
+            used.update((first, second))
+            groups.append([f"{first} {second}", first + second])
+    content_words = [t for t in query_tokens if t not in STOPWORDS] or list(query_tokens)
+    for word in dict.fromkeys(content_words):
+        if word not in used:
+            groups.append([word])
+    return groups[:MAX_TERMS]
 
 
 def _mark(snippet):
@@ -113,14 +133,28 @@ def _mark(snippet):
 _PUBLISHED = "a.status = 'published' AND a.published_at <= %s"
 
 
-def _sqlite_match(alternatives):
-    # Each alternative becomes one quoted FTS5 string; a quoted string is a phrase, so no
-    # operator, column filter or bracket in user text can reach the FTS5 parser.
-    return " OR ".join('"' + alt.replace('"', "") + '"' for alt in alternatives)
+def _quoted(phrase):
+    return '"' + phrase.replace('"', "") + '"'
 
 
-def _search_sqlite(alternatives, now, offset):
-    match = _sqlite_match(alternatives)
+def _sqlite_words(phrase):
+    # The words a patient typed need not stand together in the text: all of them, anywhere.
+    words = phrase.split()
+    return _quoted(phrase) if len(words) == 1 else "(" + " AND ".join(_quoted(w) for w in words) + ")"
+
+
+def _sqlite_match(groups, require_all):
+    # Every phrase is one quoted FTS5 string, so no operator, column filter or bracket in
+    # user text can reach the FTS5 parser; only our own AND / OR join them. The first
+    # phrase of a concept is what the patient typed; the rest are exact clinical phrases.
+    joiner = " AND " if require_all else " OR "
+    return joiner.join(
+        "(" + " OR ".join([_sqlite_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups
+    )
+
+
+def _search_sqlite(groups, require_all, now, offset):
+    match = _sqlite_match(groups, require_all)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT count(*) FROM articles_article_fts f JOIN articles_article a ON a.id = f.rowid
@@ -128,6 +162,8 @@ def _search_sqlite(alternatives, now, offset):
             [match, now],
         )
         total = cursor.fetchone()[0]
+        if not total:
+            return 0, []
         cursor.execute(
             f"""SELECT a.slug, a.title, a.summary, t.title, t.slug,
                        snippet(articles_article_fts, 3, %s, %s, '…', 24)
@@ -142,39 +178,55 @@ def _search_sqlite(alternatives, now, offset):
         return total, cursor.fetchall()
 
 
-def _postgres_query(alternatives):
-    # websearch_to_tsquery never raises on any input; each alternative is quoted, joined by "or".
-    return " or ".join('"' + alt.replace('"', "") + '"' for alt in alternatives)
+def _postgres_tsquery(groups, require_all):
+    """SQL for a tsquery and its parameters: phrases OR'ed within a concept, concepts AND'ed.
+
+    phraseto_tsquery takes any text and never raises; user text is only ever a parameter.
+    """
+    parts, params = [], []
+    for group in groups:
+        # What the patient typed: all its words, anywhere; the clinical phrases: exact.
+        alternatives = ["plainto_tsquery('english', %s)"] + ["phraseto_tsquery('english', %s)"] * (len(group) - 1)
+        parts.append("(" + " || ".join(alternatives) + ")")
+        params.extend(group)
+    return (" && " if require_all else " || ").join(parts), params
 
 
-def _search_postgres(alternatives, now, offset):
-    text = _postgres_query(alternatives)
+def _search_postgres(groups, require_all, now, offset):
+    tsquery, params = _postgres_tsquery(groups, require_all)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT count(*) FROM articles_article a
-                WHERE a.search_vector @@ websearch_to_tsquery('english', %s) AND {_PUBLISHED}""",
-            [text, now],
+            f"""SELECT count(*) FROM articles_article a, (SELECT {tsquery}) AS q(q)
+                WHERE a.search_vector @@ q AND {_PUBLISHED}""",
+            [*params, now],
         )
         total = cursor.fetchone()[0]
+        if not total:
+            return 0, []
         cursor.execute(
             f"""SELECT a.slug, a.title, a.summary, t.title, t.slug,
                        ts_headline('english', a.plain_text, q,
                                    'StartSel=' || %s || ', StopSel=' || %s || ', MaxWords=30, MinWords=12, MaxFragments=1')
                 FROM articles_article a
                 JOIN articles_topic t ON t.id = a.topic_id,
-                     websearch_to_tsquery('english', %s) q
+                     (SELECT {tsquery}) AS q(q)
                 WHERE a.search_vector @@ q AND {_PUBLISHED}
                 ORDER BY ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', a.search_vector, q, 1) DESC, a.title
                 LIMIT %s OFFSET %s""",
-            [MARK_START, MARK_END, text, now, PAGE_SIZE, offset],
+            [MARK_START, MARK_END, *params, now, PAGE_SIZE, offset],
         )
         return total, cursor.fetchall()
 
 
-def _run(alternatives, now, page):
+def _run(groups, now, page):
+    """Articles that match every concept; if none do, those that match any."""
+    if not groups:
+        return 0, []
     offset = (page - 1) * PAGE_SIZE
     backend = _search_postgres if connection.vendor == "postgresql" else _search_sqlite
-    total, rows = backend(alternatives, now, offset)
+    total, rows = backend(groups, True, now, offset)
+    if not total and len(groups) > 1:
+        total, rows = backend(groups, False, now, offset)
     hits = [Hit(slug, title, summary, t_title, t_slug, _mark(snip or summary)) for slug, title, summary, t_title, t_slug, snip in rows]
     return total, hits
 
@@ -215,7 +267,13 @@ def _vocabularies():
 def suggest(query_tokens, known, suggestable):
     """The query with each unknown word replaced by its closest known word, or ''."""
     changed, out = False, []
-    for token in query_tokens:
+    query_tokens = list(query_tokens)
+    for i in range(len(query_tokens) - 1):
+        joined = query_tokens[i] + query_tokens[i + 1]
+        if joined in known and (query_tokens[i] not in known or query_tokens[i + 1] not in known):
+            query_tokens[i:i + 2] = [joined, ""]
+            changed = True
+    for token in filter(None, query_tokens):
         if token in known or token in STOPWORDS or len(token) < 4:
             out.append(token)
             continue
@@ -252,16 +310,16 @@ def search(raw_query, page=1, now=None):
     if not query_tokens:
         return results
     pairs = _glossary_pairs()
-    results.total, results.hits = _run(expand(query_tokens, pairs), now, results.page)
-    results.glossary = matching_glossary(query_tokens)
     known, suggestable = _vocabularies()
+    results.total, results.hits = _run(concepts(query_tokens, pairs, known), now, results.page)
+    results.glossary = matching_glossary(query_tokens)
     suggestion = suggest(query_tokens, known, suggestable)
     if suggestion:
         results.suggestion = suggestion
         # Search the correction when the words as typed are mostly unknown to the library.
         unknown = [t for t in query_tokens if t not in STOPWORDS and t not in known]
         if results.total == 0 or len(unknown) * 2 >= len([t for t in query_tokens if t not in STOPWORDS]):
-            total, hits = _run(expand(tokens(suggestion), pairs), now, results.page)
+            total, hits = _run(concepts(tokens(suggestion), pairs, known), now, results.page)
             if total:
                 results.total, results.hits, results.corrected = total, hits, True
                 results.glossary = results.glossary or matching_glossary(tokens(suggestion))
