@@ -116,7 +116,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["title"]
-        indexes = [models.Index(fields=["topic", "status"])]
+        indexes = [models.Index(fields=["topic", "status"]), models.Index(fields=["modified_at"])]
 
     def __str__(self):
         return self.title
@@ -163,6 +163,7 @@ class GlossaryTerm(models.Model):
     slug = models.SlugField(max_length=140, unique=True)
     definition = models.TextField()
     aliases = models.JSONField(default=list, blank=True)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["term"]

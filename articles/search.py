@@ -154,28 +154,42 @@ def _sqlite_match(groups, require_all):
 
 
 def _search_sqlite(groups, require_all, now, offset):
+    # Rank in the FTS5 query, count with a window over the published matches, then fetch
+    # snippets for the one page of rows only.
     match = _sqlite_match(groups, require_all)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT count(*) FROM articles_article_fts f JOIN articles_article a ON a.id = f.rowid
-                WHERE articles_article_fts MATCH %s AND {_PUBLISHED}""",
-            [match, now],
-        )
-        total = cursor.fetchone()[0]
-        if not total:
-            return 0, []
-        cursor.execute(
-            f"""SELECT a.slug, a.title, a.summary, t.title, t.slug,
-                       snippet(articles_article_fts, 3, %s, %s, '…', 24)
-                FROM articles_article_fts f
-                JOIN articles_article a ON a.id = f.rowid
+            f"""WITH m AS (SELECT rowid AS id, bm25(articles_article_fts, 10.0, 8.0, 4.0, 1.0) AS rank
+                           FROM articles_article_fts WHERE articles_article_fts MATCH %s)
+                SELECT a.id, a.slug, a.title, a.summary, t.title, t.slug, count(*) OVER ()
+                FROM m JOIN articles_article a ON a.id = m.id
                 JOIN articles_topic t ON t.id = a.topic_id
-                WHERE articles_article_fts MATCH %s AND {_PUBLISHED}
-                ORDER BY bm25(articles_article_fts, 10.0, 8.0, 4.0, 1.0), a.title
+                WHERE {_PUBLISHED}
+                ORDER BY m.rank, a.title
                 LIMIT %s OFFSET %s""",
-            [MARK_START, MARK_END, match, now, PAGE_SIZE, offset],
+            [match, now, PAGE_SIZE, offset],
         )
-        return total, cursor.fetchall()
+        rows = cursor.fetchall()
+        snippets = {}
+        if rows:
+            ids = [row[0] for row in rows]
+            cursor.execute(
+                f"""SELECT rowid, snippet(articles_article_fts, 3, %s, %s, '…', 24) FROM articles_article_fts
+                    WHERE articles_article_fts MATCH %s AND rowid IN ({", ".join(["%s"] * len(ids))})""",
+                [MARK_START, MARK_END, match, *ids],
+            )
+            snippets = dict(cursor.fetchall())
+    rows = [(*row[1:6], snippets.get(row[0], ""), row[6]) for row in rows]
+    return _total(rows, groups, require_all, now, offset, _search_sqlite), [row[:6] for row in rows]
+
+
+def _total(rows, groups, require_all, now, offset, backend):
+    if rows:
+        return rows[0][6]
+    if offset:
+        # A page past the end: the total still has to be known for the pager.
+        return backend(groups, require_all, now, 0)[0]
+    return 0
 
 
 def _postgres_tsquery(groups, require_all):
@@ -196,26 +210,25 @@ def _search_postgres(groups, require_all, now, offset):
     tsquery, params = _postgres_tsquery(groups, require_all)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT count(*) FROM articles_article a, (SELECT {tsquery}) AS q(q)
-                WHERE a.search_vector @@ q AND {_PUBLISHED}""",
-            [*params, now],
+            f"""WITH q AS (SELECT {tsquery} AS q),
+                page AS (
+                    SELECT a.id, count(*) OVER () AS total,
+                           ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', a.search_vector, q.q, 1) AS rank
+                    FROM articles_article a, q
+                    WHERE a.search_vector @@ q.q AND {_PUBLISHED}
+                    ORDER BY rank DESC, a.title
+                    LIMIT %s OFFSET %s)
+                SELECT a.slug, a.title, a.summary, t.title, t.slug,
+                       ts_headline('english', a.plain_text, q.q,
+                                   'StartSel=' || %s || ', StopSel=' || %s || ', MaxWords=30, MinWords=12, MaxFragments=1'),
+                       page.total
+                FROM page JOIN articles_article a ON a.id = page.id
+                JOIN articles_topic t ON t.id = a.topic_id, q
+                ORDER BY page.rank DESC, a.title""",
+            [*params, now, PAGE_SIZE, offset, MARK_START, MARK_END],
         )
-        total = cursor.fetchone()[0]
-        if not total:
-            return 0, []
-        cursor.execute(
-            f"""SELECT a.slug, a.title, a.summary, t.title, t.slug,
-                       ts_headline('english', a.plain_text, q,
-                                   'StartSel=' || %s || ', StopSel=' || %s || ', MaxWords=30, MinWords=12, MaxFragments=1')
-                FROM articles_article a
-                JOIN articles_topic t ON t.id = a.topic_id,
-                     (SELECT {tsquery}) AS q(q)
-                WHERE a.search_vector @@ q AND {_PUBLISHED}
-                ORDER BY ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', a.search_vector, q, 1) DESC, a.title
-                LIMIT %s OFFSET %s""",
-            [MARK_START, MARK_END, *params, now, PAGE_SIZE, offset],
-        )
-        return total, cursor.fetchall()
+        rows = cursor.fetchall()
+    return _total(rows, groups, require_all, now, offset, _search_postgres), [row[:6] for row in rows]
 
 
 def _run(groups, now, page):
@@ -233,35 +246,47 @@ def _run(groups, now, page):
 
 # --- spelling ------------------------------------------------------------------------------
 
-_vocab_cache = {}
+_cache = {}
 
 
-def _vocabularies():
-    """(every indexed word, the words worth suggesting), rebuilt only when content changes.
-
-    Suggestions come from titles, other names, the glossary and the synonym file: the words
-    patients try to spell. A word found anywhere in the library is never "corrected".
-    """
+def _library_stamp():
+    """Changes whenever an article or glossary term is saved, added or removed (indexed maxima)."""
     from django.db.models import Count, Max
 
     from .models import Article
 
-    stamp = (
-        tuple(Article.objects.aggregate(n=Count("id"), m=Max("modified_at")).values()),
-        tuple(GlossaryTerm.objects.aggregate(n=Count("id"), m=Max("id")).values()),
+    return (
+        tuple(Article.objects.aggregate(m=Max("modified_at"), i=Max("id")).values()),
+        tuple(GlossaryTerm.objects.aggregate(n=Count("id"), m=Max("modified_at")).values()),
     )
-    if _vocab_cache.get("stamp") != stamp:
+
+
+def _search_data():
+    """Glossary names and spelling vocabularies, rebuilt only when the library changes.
+
+    Suggestions come from titles, other names, the glossary and the synonym file: the words
+    patients try to spell. A word found anywhere in the library is never "corrected".
+    """
+    from .models import Article
+
+    stamp = _library_stamp()
+    if _cache.get("stamp") != stamp:
         suggestable, known = set(), set()
         rows = Article.objects.published().values_list("title", "also_called", "summary", "plain_text")
         for title, names, summary, text in rows.iterator(chunk_size=500):
             words = tokens(" ".join([title, *(names or [])]))
             suggestable.update(words)
             known.update(words, tokens(summary), tokens(text))
-        for name in [*_glossary_pairs(), *synonym_map()]:
+        pairs = _glossary_pairs()
+        for name in [*pairs, *synonym_map()]:
             suggestable.update(tokens(name))
         known |= suggestable
-        _vocab_cache.update(stamp=stamp, known=known, suggestable=sorted(w for w in suggestable if len(w) > 3))
-    return _vocab_cache["known"], _vocab_cache["suggestable"]
+        _cache.update(
+            stamp=stamp, known=known, pairs=pairs,
+            terms=[(t, [" ".join(tokens(n)) for n in [t.term, *t.aliases]]) for t in GlossaryTerm.objects.all()],
+            suggestable=sorted(w for w in suggestable if len(w) > 3),
+        )
+    return _cache
 
 
 def suggest(query_tokens, known, suggestable):
@@ -288,13 +313,12 @@ def suggest(query_tokens, known, suggestable):
 
 # --- the interface -------------------------------------------------------------------------
 
-def matching_glossary(query_tokens, limit=3):
+def matching_glossary(query_tokens, terms, limit=3):
     if not query_tokens:
         return []
     joined = " " + " ".join(query_tokens) + " "
     found = []
-    for term in GlossaryTerm.objects.all():
-        names = [" ".join(tokens(n)) for n in [term.term, *term.aliases]]
+    for term, names in terms:
         if any(n and f" {n} " in joined for n in names):
             found.append(term)
     return found[:limit]
@@ -309,10 +333,10 @@ def search(raw_query, page=1, now=None):
     query_tokens = tokens(query)[:MAX_TERMS]
     if not query_tokens:
         return results
-    pairs = _glossary_pairs()
-    known, suggestable = _vocabularies()
+    data = _search_data()
+    pairs, known, suggestable = data["pairs"], data["known"], data["suggestable"]
     results.total, results.hits = _run(concepts(query_tokens, pairs, known), now, results.page)
-    results.glossary = matching_glossary(query_tokens)
+    results.glossary = matching_glossary(query_tokens, data["terms"])
     suggestion = suggest(query_tokens, known, suggestable)
     if suggestion:
         results.suggestion = suggestion
@@ -322,5 +346,5 @@ def search(raw_query, page=1, now=None):
             total, hits = _run(concepts(tokens(suggestion), pairs, known), now, results.page)
             if total:
                 results.total, results.hits, results.corrected = total, hits, True
-                results.glossary = results.glossary or matching_glossary(tokens(suggestion))
+                results.glossary = results.glossary or matching_glossary(tokens(suggestion), data["terms"])
     return results

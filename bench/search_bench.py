@@ -1,0 +1,75 @@
+"""Search latency through the view at scale. Run by hand (not a test):
+
+    .venv/bin/python bench/search_bench.py                       # SQLite, var/bench-search.sqlite3
+    .venv/bin/python bench/search_bench.py --postgres            # PostgreSQL database painsite_bench
+
+Loads content/, tops it up with synthetic articles to --articles, then times each query in
+tests/relevance_queries.py through Django's full request path and prints median and p95.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--postgres", action="store_true")
+    args = parser.parse_args()
+    if args.postgres:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'painsite_bench'").fetchone():
+                conn.execute("CREATE DATABASE painsite_bench")
+        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/painsite_bench"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-search.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "painsite.settings")
+    os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from articles.models import Article
+    from bench.synthetic import generate
+    from tests.relevance_queries import QUERIES
+
+    call_command("migrate", verbosity=0)
+    have = Article.objects.count()
+    if have < args.articles:
+        call_command("load_content", verbosity=0)
+        have = Article.objects.count()
+        print(f"Generating {args.articles - have} synthetic articles ({connection.vendor})")
+        generate(args.articles - have, progress=lambda m: print(m, end="\r"))
+        print()
+    total = Article.objects.count()
+    client = Client(HTTP_HOST="127.0.0.1")
+    start = time.perf_counter()
+    client.get("/search/", {"q": "warm up"})
+    print(f"{total} articles on {connection.vendor}; first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms")
+    timings = []
+    for _ in range(args.rounds):
+        for query, _slug in QUERIES:
+            t0 = time.perf_counter()
+            response = client.get("/search/", {"q": query})
+            timings.append((time.perf_counter() - t0) * 1000)
+            assert response.status_code == 200
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"{len(timings)} searches: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
