@@ -116,7 +116,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["title"]
-        indexes = [models.Index(fields=["topic", "status"]), models.Index(fields=["modified_at"])]
+        indexes = [
+            models.Index(fields=["topic", "status"]),
+            models.Index(fields=["modified_at"]),
+            models.Index(fields=["status", "published_at"]),
+        ]
 
     def __str__(self):
         return self.title

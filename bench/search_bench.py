@@ -23,16 +23,21 @@ def main():
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--real-share", type=float, default=0.2,
+                        help="share of synthetic sentences taken from the real library (1.0: pessimistic)")
     args = parser.parse_args()
     if args.postgres:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'painsite_bench'").fetchone():
-                conn.execute("CREATE DATABASE painsite_bench")
+            name = f"painsite_bench_{int(args.real_share * 100)}"
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f"CREATE DATABASE {name}")
         os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/painsite_bench"
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-search.sqlite3'}"
+    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace("painsite_bench", f"painsite_bench_{int(args.real_share * 100)}")
+    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace("bench-search.sqlite3", f"bench-search-{int(args.real_share * 100)}.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "painsite.settings")
     os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
     import django
@@ -52,13 +57,16 @@ def main():
         call_command("load_content", verbosity=0)
         have = Article.objects.count()
         print(f"Generating {args.articles - have} synthetic articles ({connection.vendor})")
-        generate(args.articles - have, progress=lambda m: print(m, end="\r"))
+        generate(args.articles - have, progress=lambda m: print(m, end="\r"), real_share=args.real_share)
         print()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE articles_article")
     total = Article.objects.count()
     client = Client(HTTP_HOST="127.0.0.1")
     start = time.perf_counter()
     client.get("/search/", {"q": "warm up"})
-    print(f"{total} articles on {connection.vendor}; first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(f"{total} articles on {connection.vendor} (real sentence share {args.real_share}); first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms")
     timings = []
     for _ in range(args.rounds):
         for query, _slug in QUERIES:

@@ -18,9 +18,31 @@ def _sentences(seed_texts):
     return sentences
 
 
-def generate(count, seed=1, batch=500, progress=print):
-    """Add `count` published synthetic articles, spread over the existing topics."""
+SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split()
+
+
+def _lexicon(rng, size=20_000):
+    return sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)})
+
+
+def generate(count, seed=1, batch=500, progress=print, real_share=0.2):
+    """Add `count` published synthetic articles, spread over the existing topics.
+
+    real_share of the sentences come from the real library, the rest are made of invented
+    words drawn with a skewed (Zipf-like) frequency, so that a medical word turns up in a
+    share of articles a large real library might have. real_share=1 is the pessimistic case
+    in which every article is about the same few things.
+    """
     rng = random.Random(seed)
+    lexicon = _lexicon(rng)
+    weights = [1 / (rank + 1) for rank in range(len(lexicon))]
+
+    def invented_sentence():
+        return " ".join(rng.choices(lexicon, weights, k=rng.randint(8, 14))).capitalize()
+
+    def sentence():
+        return rng.choice(sentences) if rng.random() < real_share else invented_sentence()
+
     topics = list(Topic.objects.all()) or [Topic.objects.create(slug="synthetic", title="Synthetic")]
     sentences = _sentences(Article.objects.values_list("plain_text", flat=True)) or ["You may feel some pain"]
     words = sorted({w.strip(".,;:()").lower() for s in sentences for w in s.split() if w.isalpha() and len(w) > 4})
@@ -28,15 +50,16 @@ def generate(count, seed=1, batch=500, progress=print):
     while made < count:
         rows = []
         for n in range(made, min(count, made + batch)):
-            title = " ".join(rng.sample(words, 3)).capitalize() + f" {n}"
-            paragraphs = ["## " + " ".join(rng.sample(words, 3)).capitalize() + "\n\n" + ". ".join(rng.sample(sentences, 5)) + "."
+            pool = words if rng.random() < real_share else lexicon
+            title = " ".join(rng.sample(pool, 3)).capitalize() + f" {n}"
+            paragraphs = ["## " + " ".join(rng.sample(pool, 3)).capitalize() + "\n\n" + ". ".join(sentence() for _ in range(5)) + "."
                           for _ in range(4)]
             body = "\n\n".join(paragraphs)
             result = render_markdown(body)
             figures = measure(result.prose, result.text)
             rows.append(Article(
                 slug=f"synthetic-{seed}-{n}", topic=rng.choice(topics), title=title[:200],
-                summary=". ".join(rng.sample(sentences, 1))[:160], kind="guide", body=body,
+                summary=sentence()[:160], kind="guide", body=body,
                 body_html=result.html, toc=result.toc, plain_text=result.text,
                 word_count=figures.words, reading_minutes=figures.minutes,
             ))
