@@ -2,7 +2,8 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -25,6 +26,7 @@ class Topic(models.Model):
     order = models.PositiveIntegerField(default=100)
     source_path = models.CharField(max_length=500, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["order", "title"]
@@ -151,7 +153,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.render()
-        super().save(*args, **kwargs)
+        old_slug = None
+        if self.pk:
+            old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_slug and old_slug != self.slug:
+                Redirect.point(reverse("articles:article", args=[old_slug]), self.get_absolute_url())
 
     @property
     def is_published(self):
@@ -179,3 +187,52 @@ class GlossaryTerm(models.Model):
     def letter(self):
         first = self.term[:1].upper()
         return first if first.isalpha() else "#"
+
+
+class Redirect(models.Model):
+    """A permanent redirect from an old address. Created when an article's slug changes."""
+
+    old_path = models.CharField(max_length=300, unique=True, help_text="e.g. /articles/old-name/")
+    new_path = models.CharField(max_length=300, help_text="e.g. /articles/new-name/")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.old_path, self.new_path = normalise_path(self.old_path), normalise_path(self.new_path)
+        if self.old_path == self.new_path:
+            raise ValidationError("A page cannot redirect to itself.")
+        target = Redirect.objects.filter(old_path=self.new_path).exclude(pk=self.pk).values_list("new_path", flat=True).first()
+        if (target or self.new_path) == self.old_path:
+            raise ValidationError(f"{self.new_path} already redirects to {self.old_path}: that would be a loop.")
+
+    def save(self, *args, **kwargs):
+        self.old_path, self.new_path = normalise_path(self.old_path), normalise_path(self.new_path)
+        # One hop only: follow the target's own redirect, and repoint chains ending here.
+        final = Redirect.objects.filter(old_path=self.new_path).values_list("new_path", flat=True).first()
+        if final and final != self.old_path:
+            self.new_path = final
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            Redirect.objects.filter(new_path=self.old_path).exclude(pk=self.pk).update(new_path=self.new_path)
+            Redirect.objects.filter(old_path=F("new_path")).delete()
+
+    @classmethod
+    def point(cls, old_path, new_path):
+        """Make old_path redirect to new_path; the live page at new_path stops being redirected."""
+        cls.objects.filter(old_path=normalise_path(new_path)).delete()
+        redirect, _ = cls.objects.get_or_create(old_path=normalise_path(old_path), defaults={"new_path": new_path})
+        redirect.new_path = new_path
+        redirect.save()
+        return redirect
+
+
+def normalise_path(path):
+    path = "/" + (path or "").strip().lstrip("/")
+    return path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"

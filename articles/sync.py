@@ -97,9 +97,17 @@ def _unique_slug(term, existing):
 def _write(library, force, report):
     topics = _sync_topics(library)
     existing = {a.slug: a for a in Article.objects.select_related("topic").prefetch_related("related")}
+    # A file renamed without other changes keeps its hash: treat it as the same article
+    # under a new slug (Article.save() then leaves a redirect from the old address).
+    orphans = {a.content_hash: a for slug, a in existing.items() if slug not in library.articles and a.content_hash}
     touched = []
     for slug, source in library.articles.items():
         article = existing.get(slug)
+        if article is None and source.hash in orphans:
+            article = orphans.pop(source.hash)
+            existing.pop(article.slug, None)
+            article.slug = slug
+            article.content_hash = ""  # force the save that records the new slug
         file_changed = article is None or article.content_hash != source.hash
         if article is not None and not file_changed and not force:
             report.unchanged += 1
@@ -129,7 +137,7 @@ def _write(library, force, report):
     for article, related in touched:
         article.related.set([by_slug[s] for s in related])
         Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
-    report.not_in_files = sorted(set(existing) - set(library.articles))
+    report.not_in_files = sorted(set(existing) - set(library.articles) - {a.slug for a, _ in touched})
     _sync_glossary(library, report)
 
 

@@ -1,6 +1,10 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import views
+from .feeds import RecentArticlesFeed
+from .sitemaps import SITEMAPS
+from .sitemap_views import sitemap
 
 app_name = "articles"
 
@@ -12,5 +16,9 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("a-z/", views.a_to_z, name="a_z"),
     path("search/", views.search_page, name="search"),
+    path("feed/", RecentArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,18 +1,40 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import condition
 
+from . import seo, stamps
 from .models import Article, GlossaryTerm, Topic
 from .search import search
 
+# Public pages carry validators from the library's last change: a matching
+# If-None-Match / If-Modified-Since gets 304 without rendering anything.
+conditional = condition(etag_func=stamps.etag, last_modified_func=stamps.last_modified)
 
+HOME_DESCRIPTION = "Plain-language information about injections, nerve blocks, nerve stimulation and other pain treatments."
+
+
+def _page(request, template, context, title, description, crumbs=None):
+    context.update(
+        crumbs=crumbs,
+        meta_title=title,
+        meta_description=description,
+        canonical=seo.absolute(request.path),
+        jsonld=seo.to_script(context.pop("graph", None) or seo.page_graph(title, request.path, description, crumbs)),
+    )
+    return render(request, template, context)
+
+
+@conditional
 def home(request):
     topics = Topic.objects.all()
-    return render(request, "articles/home.html", {"topics": topics})
+    return _page(request, "articles/home.html", {"topics": topics}, f"Interventional pain care explained | {settings.CLINIC_NAME}", HOME_DESCRIPTION)
 
 
+@conditional
 def topic_list(request):
     topics = Topic.objects.all()
     articles = Article.objects.published().in_reading_order().only("slug", "title", "summary", "topic_id")
@@ -20,48 +42,50 @@ def topic_list(request):
     for article in articles:
         by_topic.setdefault(article.topic_id, []).append(article)
     rows = [(topic, by_topic.get(topic.pk, [])) for topic in topics]
-    crumbs = [(None, "All topics")]
-    return render(request, "articles/topic_list.html", {"rows": rows, "crumbs": crumbs})
+    return _page(request, "articles/topic_list.html", {"rows": rows}, f"All topics | {settings.CLINIC_NAME}",
+                 "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.", [(None, "All topics")])
 
 
+@conditional
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     articles = topic.articles.published().in_reading_order()
-    crumbs = [(None, topic.title)]
-    return render(request, "articles/topic_detail.html", {"topic": topic, "articles": articles, "crumbs": crumbs})
+    return _page(request, "articles/topic_detail.html", {"topic": topic, "articles": articles},
+                 f"{topic.title} | {settings.CLINIC_NAME}", topic.summary, [(None, topic.title)])
 
 
+@conditional
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
     siblings = list(article.topic.articles.published().in_reading_order().only("slug", "title", "topic_id"))
     index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    crumbs = [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)]
     context = {
         "article": article,
-        "crumbs": [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)],
         "topic": article.topic,
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "related": article.related.published().only("slug", "title", "summary"),
+        "graph": seo.article_graph(article, crumbs),
+        "og_type": "article",
     }
-    return render(request, "articles/article_detail.html", context)
+    return _page(request, "articles/article_detail.html", context, f"{article.title} | {settings.CLINIC_NAME}", article.summary, crumbs)
 
 
+@conditional
 def glossary(request):
     terms = GlossaryTerm.objects.all()
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
-    return render(request, "articles/glossary.html", {"letters": letters, "crumbs": [(None, "Glossary")]})
+    return _page(request, "articles/glossary.html", {"letters": letters}, f"Glossary of pain care words | {settings.CLINIC_NAME}",
+                 "Plain-language meanings of the medical words used on this site, from A to Z.", [(None, "Glossary")])
 
 
+@conditional
 def a_to_z(request):
     articles = Article.objects.published().order_by("title").only("slug", "title", "summary")
     letters = [(letter, list(group)) for letter, group in groupby(articles, key=lambda a: a.title[:1].upper())]
-    return render(request, "articles/a_z.html", {"letters": letters, "crumbs": [(None, "A–Z of articles")]})
-
-
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    return _page(request, "articles/a_z.html", {"letters": letters}, f"A–Z of articles | {settings.CLINIC_NAME}",
+                 "Every article on this site, in alphabetical order.", [(None, "A–Z of articles")])
 
 
 def search_page(request):
@@ -70,4 +94,17 @@ def search_page(request):
     except ValueError:
         page = 1
     results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
-    return render(request, "articles/search.html", {"results": results, "crumbs": [(None, "Search")]})
+    title = f"Search results for “{results.query}”" if results.query else "Search"
+    return _page(request, "articles/search.html", {"results": results, "noindex": True}, f"{title} | {settings.CLINIC_NAME}",
+                 "Search the pain care articles.", [(None, "Search")])
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /search/", "", f"Sitemap: {seo.absolute('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,133 @@
+"""Structured data (schema.org JSON-LD) and absolute URLs, built from model fields only.
+
+Every type and property used here exists in the schema.org vocabulary; reviewedBy and
+lastReviewed appear only when a real clinical review is recorded.
+"""
+
+import json
+import re
+from html import unescape
+
+from django.conf import settings
+from django.utils.html import strip_tags
+
+SCHEMA = "https://schema.org"
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def publisher():
+    org = {"@type": "MedicalOrganization", "name": settings.CLINIC_NAME, "url": absolute("/")}
+    if settings.CLINIC_PHONE:
+        org["telephone"] = settings.CLINIC_PHONE
+    return org
+
+
+def breadcrumbs(crumbs, here):
+    """crumbs: [(path or None, label)] below Home; None marks the current page."""
+    items = [("/", "Home")] + [(path or here, label) for path, label in crumbs]
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": label, "item": absolute(path)}
+            for n, (path, label) in enumerate(items, 1)
+        ],
+    }
+
+
+def _sections(body_html):
+    """(heading text, section text) for each h2 of rendered HTML."""
+    parts = re.split(r"<h2[^>]*>(.*?)</h2>", body_html, flags=re.S)
+    pairs = zip(parts[1::2], parts[2::2])
+    return [(unescape(strip_tags(h)).strip(), " ".join(unescape(strip_tags(t)).split())) for h, t in pairs]
+
+
+def _section_text(article, *words):
+    for heading, text in _sections(article.body_html):
+        if any(w in heading.lower() for w in words):
+            return text[:1000]
+    return ""
+
+
+def _about(article):
+    if article.kind == "procedure":
+        about = {"@type": "MedicalProcedure", "name": article.title}
+        if article.also_called:
+            about["alternateName"] = article.also_called
+        if article.body_location:
+            about["bodyLocation"] = article.body_location
+        # Every procedure on this site goes through the skin with a needle or a lead.
+        about["procedureType"] = SCHEMA + "/PercutaneousProcedure"
+        preparation = _section_text(article, "prepar")
+        if preparation:
+            about["preparation"] = preparation
+        followup = _section_text(article, "recovery", "after")
+        if followup:
+            about["followup"] = followup
+        how = _section_text(article, "on the day")
+        if how:
+            about["howPerformed"] = how
+        return about
+    if article.kind == "condition":
+        about = {"@type": "MedicalCondition", "name": article.title}
+        if article.also_called:
+            about["alternateName"] = article.also_called
+        return about
+    return {"@type": "Thing", "name": article.title}
+
+
+def article_graph(article, crumbs):
+    page = {
+        "@type": "MedicalWebPage",
+        "@id": absolute(article.get_absolute_url()),
+        "url": absolute(article.get_absolute_url()),
+        "name": article.title,
+        "headline": article.title,
+        "description": article.summary,
+        "inLanguage": "en",
+        "medicalAudience": {"@type": "Patient"},
+        "about": _about(article),
+        "datePublished": article.published_at.date().isoformat(),
+        "dateModified": article.updated.isoformat(),
+        "publisher": publisher(),
+        "wordCount": article.word_count,
+    }
+    if article.reviewed and article.reviewer:
+        page["lastReviewed"] = article.reviewed.isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": article.reviewer}
+    graph = [page, breadcrumbs(crumbs, article.get_absolute_url())]
+    if article.kind == "faq":
+        questions = [(q, a) for q, a in _sections(article.body_html) if q.endswith("?") and a]
+        if questions:
+            graph.append({
+                "@type": "FAQPage",
+                "url": absolute(article.get_absolute_url()),
+                "mainEntity": [
+                    {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+                    for q, a in questions
+                ],
+            })
+    return graph
+
+
+def page_graph(name, path, description, crumbs=None):
+    page = {
+        "@type": "WebPage",
+        "url": absolute(path),
+        "name": name,
+        "description": description,
+        "inLanguage": "en",
+        "publisher": publisher(),
+    }
+    graph = [page]
+    if crumbs:
+        graph.append(breadcrumbs(crumbs, path))
+    return graph
+
+
+def to_script(graph):
+    """JSON for a <script type="application/ld+json"> block; '<' escaped so text can't close it."""
+    data = {"@context": SCHEMA, "@graph": graph}
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
