@@ -7,12 +7,18 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import condition
 
 from . import seo, stamps
+from .caching import cached_page
 from .models import Article, GlossaryTerm, Topic
 from .search import search
 
 # Public pages carry validators from the library's last change: a matching
 # If-None-Match / If-Modified-Since gets 304 without rendering anything.
-conditional = condition(etag_func=stamps.etag, last_modified_func=stamps.last_modified)
+_condition = condition(etag_func=stamps.etag, last_modified_func=stamps.last_modified)
+
+
+def conditional(view):
+    """Validators first (a 304 needs no page at all), then the shared page cache."""
+    return _condition(cached_page(view))
 
 HOME_DESCRIPTION = "Plain-language information about injections, nerve blocks, nerve stimulation and other pain treatments."
 

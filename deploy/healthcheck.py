@@ -25,13 +25,16 @@ def first_allowed_host():
 
 
 def main():
-    request = urllib.request.Request(
+    if not URL.startswith(("http://", "https://")):
+        print("unhealthy: HEALTHCHECK_URL must be http(s)", file=sys.stderr)
+        return 1
+    request = urllib.request.Request(  # noqa: S310 (http(s) only, checked above)
         URL, headers={"Host": first_allowed_host(), "X-Forwarded-Proto": "https"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=4) as response:  # noqa: S310 (fixed local URL)
+        with urllib.request.urlopen(request, timeout=4) as response:  # noqa: S310
             ok = response.status == 200 and json.load(response).get("status") == "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+    except Exception as exc:  # any failure means unhealthy
         print(f"unhealthy: {exc}", file=sys.stderr)
         return 1
     if not ok:

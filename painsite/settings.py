@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.RedirectFallbackMiddleware",
+    "articles.middleware.CacheControlMiddleware",
 ]
 
 ROOT_URLCONF = "painsite.urls"
@@ -105,8 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "painsite.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "painsite"),
+            # Short timeouts: a Redis that has gone away must not hold a page for seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
@@ -138,7 +142,11 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_MAX_AGE = 3600
+WHITENOISE_MAX_AGE = 3600  # unhashed static names; hashed ones are cached for a year, immutable
+# Public pages: a proxy or CDN may keep them briefly and serve a stale copy while it
+# revalidates (the ETag makes that cheap). Content changes show within PUBLIC_MAX_AGE.
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))

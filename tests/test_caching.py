@@ -1,0 +1,169 @@
+"""Cached pages are never stale; HTTP caching is public for readers and never for staff."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.utils import timezone
+
+from articles.models import Article, GlossaryTerm
+
+PUBLIC = ["/", "/topics/", "/topics/back-pain/", "/articles/epidural-injection/", "/glossary/", "/a-z/"]
+
+
+@pytest.mark.usefixtures("library")
+@pytest.mark.parametrize("url", PUBLIC)
+def test_second_anonymous_visit_is_served_from_the_cache(client, url):
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("library")
+def test_a_cached_page_costs_one_query(client, django_assert_max_num_queries):
+    client.get("/articles/epidural-injection/")
+    with django_assert_max_num_queries(1):
+        assert client.get("/articles/epidural-injection/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("library")
+def test_every_kind_of_change_shows_on_the_next_request(client):
+    url = "/articles/epidural-injection/"
+    client.get(url)
+    article = Article.objects.get(slug="epidural-injection")
+    article.summary = "A changed summary."
+    article.save()
+    assert "A changed summary." in client.get(url).content.decode()
+    # A change to another article shows in this page's related list and menu.
+    other = Article.objects.get(slug="nerve-ablation")
+    other.title = "Nerve ablation, renamed"
+    other.save()
+    assert "Nerve ablation, renamed" in client.get(url).content.decode()
+    # Glossary edits, and deletions.
+    client.get("/glossary/")
+    GlossaryTerm.objects.filter(term="Fluoroscopy").update(definition="A new definition.", modified_at=timezone.now())
+    assert "A new definition." in client.get("/glossary/").content.decode()
+    GlossaryTerm.objects.filter(term="Fluoroscopy").delete()
+    assert "Fluoroscopy" not in client.get("/glossary/").content.decode()
+    # A draft goes back to draft: gone at once.
+    Article.objects.filter(slug="nerve-ablation").update(status="draft")
+    assert client.get("/articles/nerve-ablation/").status_code == 404
+    assert 'rel="next" href="/articles/nerve-ablation/"' not in client.get(url).content.decode()
+
+
+@pytest.mark.usefixtures("library")
+def test_a_scheduled_article_appears_when_its_time_comes(client):
+    start = timezone.now()
+    Article.objects.filter(slug="nerve-ablation").update(published_at=start + timedelta(hours=1))
+    with time_machine.travel(start, tick=False):
+        assert "nerve-ablation" not in client.get("/topics/back-pain/").content.decode()
+        assert client.get("/topics/back-pain/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(start + timedelta(hours=1, seconds=1), tick=False):
+        response = client.get("/topics/back-pain/")
+        assert "nerve-ablation" in response.content.decode()
+        assert response["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.usefixtures("library")
+@pytest.mark.parametrize("url", PUBLIC + ["/search/?q=shot", "/sitemap.xml", "/feed/", "/articles/nope/"])
+def test_public_responses_are_publicly_cacheable_without_cookies(client, url):
+    response = client.get(url)
+    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=600"
+    assert not response.cookies
+
+
+@pytest.mark.usefixtures("library")
+def test_staff_and_admin_are_never_cached(staff_client):
+    for url in ["/admin/", "/articles/epidural-injection/", "/"]:
+        response = staff_client.get(url)
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"], url
+        assert "X-Page-Cache" not in response
+
+
+@pytest.mark.usefixtures("library")
+def test_site_serves_when_redis_is_down(client, settings, caplog):
+    from django.core.cache import caches
+
+    caplog.set_level("WARNING", logger="painsite.cache")
+    from painsite.cache import ResilientRedisCache
+
+    ResilientRedisCache._last_report = 0.0
+    port = _free_port()  # nothing listens there
+    settings.CACHES = {"default": {"BACKEND": "painsite.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1}}}
+    assert type(caches["default"]).__name__ == "ResilientRedisCache"
+    for url in PUBLIC:
+        assert client.get(url).status_code == 200
+    assert "Redis cache unavailable" in caplog.text
+
+
+@pytest.mark.usefixtures("library")
+def test_topic_page_queries_do_not_grow_with_its_articles(client, django_assert_max_num_queries):
+    topic = Article.objects.first().topic
+    Article.objects.bulk_create([Article(slug=f"extra-{n}", topic=topic, title=f"Extra {n}", summary="s", body="b") for n in range(60)])
+    with django_assert_max_num_queries(4):
+        assert client.get("/topics/back-pain/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/topics/").status_code == 200
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _redis_available():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
+def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
+    """Two gunicorn servers (separate processes, as on two hosts) share one database and
+    one Redis. A change made by a third process shows on the next request to both."""
+    root = Path(settings.BASE_DIR)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "REDIS_URL": "redis://127.0.0.1:6379/15",
+           "CACHE_PREFIX": f"test-{os.getpid()}", "VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "painsite.settings",
+           "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    manage = [sys.executable, str(root / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "load_content", str(root / "tests/fixtures/library"), "-v0"], env=env, check=True)
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    ports = [_free_port(), _free_port()]
+    servers = [subprocess.Popen([gunicorn, "-c", str(root / "painsite/gunicorn.conf.py"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
+                                 "--access-logfile", "/dev/null", "painsite.wsgi"], env=env, cwd=root,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for port in ports]
+    try:
+        def get(port):
+            for _ in range(100):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/epidural-injection/", timeout=5) as r:
+                        return r.headers.get("X-Page-Cache"), r.read().decode()
+                except OSError:
+                    time.sleep(0.1)
+            raise AssertionError("server did not start")
+
+        assert get(ports[0])[0] == "miss"
+        assert get(ports[1])[0] == "hit"  # the first server's page, shared through Redis
+        change = ("from articles.models import Article; a = Article.objects.get(slug='epidural-injection'); "
+                  "a.summary = 'Changed by another process.'; a.save()")
+        subprocess.run([*manage, "shell", "-c", change], env=env, check=True)
+        for port in ports:
+            assert "Changed by another process." in get(port)[1]
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=10)
