@@ -16,6 +16,7 @@ def test_editor_previews_saves_and_sees_the_change(page, live_server, library, d
     page.click("input[type=submit]")
     article = Article.objects.get(slug="nerve-ablation")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    assert page.errors == [], page.errors  # the admin and the editor run under our CSP
 
     editor = page.locator("textarea#id_body")
     editor.fill("## Fresh heading\n\nTyped by an editor in the browser.\n\n!!! emergency\n    You cannot move your legs.")
