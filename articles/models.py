@@ -17,6 +17,12 @@ def render_markdown(source):
     return rendering.render(source, callout_titles=titles)
 
 
+class TopicQuerySet(models.QuerySet):
+    def annotate_published_counts(self):
+        published = models.Q(articles__status="published", articles__published_at__lte=timezone.now())
+        return self.annotate(published_count=models.Count("articles", filter=published))
+
+
 class Topic(models.Model):
     slug = models.SlugField(unique=True, max_length=100)
     title = models.CharField(max_length=200)
@@ -27,6 +33,8 @@ class Topic(models.Model):
     source_path = models.CharField(max_length=500, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     modified_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
@@ -46,9 +54,19 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    READING_ORDER = (models.F("order").asc(nulls_last=True), "title")
+
     def in_reading_order(self):
         # Articles without an explicit order follow the ordered ones, by title.
-        return self.order_by(models.F("order").asc(nulls_last=True), "title")
+        return self.order_by(*self.READING_ORDER)
+
+    def first_of_each_topic(self, count):
+        """The first `count` articles of every topic, in one query (a window, not a loop)."""
+        from django.db.models.functions import RowNumber
+
+        position = models.Window(RowNumber(), partition_by="topic_id", order_by=list(self.READING_ORDER))
+        return (self.annotate(position=position).filter(position__lte=count)
+                .order_by("topic_id", *self.READING_ORDER).only("slug", "title", "topic_id"))
 
 
 class Article(models.Model):

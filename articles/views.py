@@ -1,6 +1,7 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,12 +24,12 @@ def conditional(view):
 HOME_DESCRIPTION = "Plain-language information about injections, nerve blocks, nerve stimulation and other pain treatments."
 
 
-def _page(request, template, context, title, description, crumbs=None):
+def _page(request, template, context, title, description, crumbs=None, canonical_path=None):
     context.update(
         crumbs=crumbs,
         meta_title=title,
         meta_description=description,
-        canonical=seo.absolute(request.path),
+        canonical=seo.absolute(canonical_path or request.path),
         jsonld=seo.to_script(context.pop("graph", None) or seo.page_graph(title, request.path, description, crumbs)),
     )
     return render(request, template, context)
@@ -40,12 +41,15 @@ def home(request):
     return _page(request, "articles/home.html", {"topics": topics}, f"Interventional pain care explained | {settings.CLINIC_NAME}", HOME_DESCRIPTION)
 
 
+TOPIC_PAGE_SIZE = 50
+TOPIC_LIST_PREVIEW = 12
+
+
 @conditional
 def topic_list(request):
-    topics = Topic.objects.all()
-    articles = Article.objects.published().in_reading_order().only("slug", "title", "summary", "topic_id")
+    topics = Topic.objects.annotate_published_counts()
     by_topic = {}
-    for article in articles:
+    for article in Article.objects.published().first_of_each_topic(TOPIC_LIST_PREVIEW):
         by_topic.setdefault(article.topic_id, []).append(article)
     rows = [(topic, by_topic.get(topic.pk, [])) for topic in topics]
     return _page(request, "articles/topic_list.html", {"rows": rows}, f"All topics | {settings.CLINIC_NAME}",
@@ -55,9 +59,13 @@ def topic_list(request):
 @conditional
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = topic.articles.published().in_reading_order()
-    return _page(request, "articles/topic_detail.html", {"topic": topic, "articles": articles},
-                 f"{topic.title} | {settings.CLINIC_NAME}", topic.summary, [(None, topic.title)])
+    paginator = Paginator(topic.articles.published().in_reading_order().only("slug", "title", "summary", "kind", "reading_minutes", "topic_id"),
+                          TOPIC_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    title = topic.title if page.number == 1 else f"{topic.title} (page {page.number})"
+    canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
+    return _page(request, "articles/topic_detail.html", {"topic": topic, "page": page, "articles": page.object_list},
+                 f"{title} | {settings.CLINIC_NAME}", topic.summary, [(None, topic.title)], canonical)
 
 
 @conditional
