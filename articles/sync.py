@@ -94,14 +94,25 @@ def _unique_slug(term, existing):
 
 
 @transaction.atomic
-def _write(library, force, report):
+def _write(library, force, report, progress=None):
     topics = _sync_topics(library)
-    existing = {a.slug: a for a in Article.objects.select_related("topic").prefetch_related("related")}
+    # Hashes first: an unchanged file costs nothing more. Whole rows only where needed.
+    hashes = dict(Article.objects.values_list("slug", "content_hash"))
+    wanted = {slug for slug, source in library.articles.items() if force or hashes.get(slug) != source.hash}
     # A file renamed without other changes keeps its hash: treat it as the same article
     # under a new slug (Article.save() then leaves a redirect from the old address).
+    renamed_hashes = {source.hash for slug, source in library.articles.items() if slug not in hashes}
+    wanted |= {slug for slug, h in hashes.items() if slug not in library.articles and h in renamed_hashes}
+    existing = {a.slug: a for a in Article.objects.filter(slug__in=wanted).select_related("topic").prefetch_related("related")}
     orphans = {a.content_hash: a for slug, a in existing.items() if slug not in library.articles and a.content_hash}
     touched = []
-    for slug, source in library.articles.items():
+    total = len(library.articles)
+    for done, (slug, source) in enumerate(library.articles.items(), 1):
+        if progress:
+            progress("writing", done, total)
+        if slug not in wanted:
+            report.unchanged += 1
+            continue
         article = existing.get(slug)
         if article is None and source.hash in orphans:
             article = orphans.pop(source.hash)
@@ -133,16 +144,19 @@ def _write(library, force, report):
         article.content_hash = source.hash
         article.save()
         touched.append((article, related))
-    by_slug = {a.slug: a for a in Article.objects.only("id", "slug")}
+    by_slug = {a.slug: a for a in Article.objects.only("id", "slug")} if touched else {}
     for article, related in touched:
         article.related.set([by_slug[s] for s in related])
         Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
-    report.not_in_files = sorted(set(existing) - set(library.articles) - {a.slug for a, _ in touched})
+    report.not_in_files = sorted(set(hashes) - set(library.articles) - {a.slug for a, _ in touched})
     _sync_glossary(library, report)
 
 
-def load_library(root, force=False):
-    """Read, validate and write the library at root. Raises ContentError, writing nothing."""
+def load_library(root, force=False, progress=None):
+    """Read, validate and write the library at root. Raises ContentError, writing nothing.
+
+    progress(stage, done, total), if given, is told how far reading and writing have got.
+    """
     library = read_library(root)
     file_topics = set(library.topics)
     file_articles = set(library.articles)
@@ -154,5 +168,5 @@ def load_library(root, force=False):
     if library.problems:
         raise ContentError(library.problems)
     report = Report()
-    _write(library, force, report)
+    _write(library, force, report, progress)
     return report
