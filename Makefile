@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := painsite.settings
 
-.PHONY: run test setup venv admin lint check-content clean
+.PHONY: run test setup venv admin lint check-content clean bench
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,3 +36,6 @@ lint: venv
 
 clean:
 	rm -rf $(VENV) var/static
+
+bench: setup
+	$(BIN)/python bench/http_bench.py --seconds 10

@@ -32,7 +32,7 @@ def _key(request):
 def cached_page(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not is_anonymous(request):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD") or not is_anonymous(request):
             return view(request, *args, **kwargs)
         key = _key(request)
         hit = cache.get(key)

@@ -4,7 +4,6 @@ import json
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
@@ -43,7 +42,10 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:topic", args=[self.slug])
+        # Spelled out rather than reverse()d: pages link to dozens of topics and articles,
+        # and reverse() was a noticeable part of rendering one. tests/test_urls.py keeps
+        # these in step with articles/urls.py.
+        return f"/topics/{self.slug}/"
 
     def save(self, *args, **kwargs):
         self.intro_html = render_markdown(self.intro).html
@@ -113,6 +115,7 @@ class Article(models.Model):
     # Derived on save by the one rendering pipeline; never per request.
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
+    sections = models.JSONField(default=list, blank=True, editable=False)  # [[h2, text]]
     plain_text = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveIntegerField(default=0, editable=False)
@@ -146,7 +149,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article", args=[self.slug])
+        return f"/articles/{self.slug}/"  # see Topic.get_absolute_url
 
     def fingerprint(self, related_slugs=None):
         if related_slugs is None:
@@ -162,6 +165,7 @@ class Article(models.Model):
         figures = measure(result.prose, result.text)
         self.body_html = result.html
         self.toc = result.toc
+        self.sections = result.sections
         self.plain_text = result.text
         self.word_count = figures.words
         self.reading_minutes = figures.minutes
@@ -177,7 +181,7 @@ class Article(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if old_slug and old_slug != self.slug:
-                Redirect.point(reverse("articles:article", args=[old_slug]), self.get_absolute_url())
+                Redirect.point(f"/articles/{old_slug}/", self.get_absolute_url())
 
     @property
     def is_published(self):

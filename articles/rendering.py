@@ -41,6 +41,7 @@ class Rendered:
     prose: str = ""  # paragraphs only (no headings, lists, tables), for readability
     images: list = field(default_factory=list)  # [{"src", "alt"}]
     links: list = field(default_factory=list)  # hrefs as written
+    sections: list = field(default_factory=list)  # [[h2 text, the text under it]], for structured data
 
 
 def default_callout_titles(emergency_number="911"):
@@ -98,6 +99,8 @@ class _TextCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.text, self.prose, self.images, self.links = [], [], [], []
+        self.sections = []  # [heading parts, body parts] per h2
+        self._in_h2 = False
         self._stack = []
         self._in_title = 0
 
@@ -111,11 +114,18 @@ class _TextCollector(HTMLParser):
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         classes = (attrs.get("class") or "").split()
+        if tag == "h2":
+            self.sections.append([[], []])
+            self._in_h2 = True
         self._stack.append((tag, "admonition-title" in classes))
         if tag in self.BLOCKS:
             self.text.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "h2":
+            self._in_h2 = False
+        elif tag in self.BLOCKS and self.sections:
+            self.sections[-1][1].append(" ")
         while self._stack:
             open_tag, _ = self._stack.pop()
             if open_tag == tag:
@@ -127,6 +137,8 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+        if self.sections:
+            self.sections[-1][0 if self._in_h2 else 1].append(data)
         tags = {t for t, _ in self._stack}
         in_title = any(is_title for _, is_title in self._stack)
         if "p" in tags and not in_title and not tags & self.SKIP_FOR_PROSE:
@@ -154,6 +166,7 @@ def render(source, callout_titles=None):
         prose=_squash(collector.prose),
         images=collector.images,
         links=collector.links,
+        sections=[[" ".join("".join(h).split()), " ".join("".join(t).split())] for h, t in collector.sections],
     )
 
 

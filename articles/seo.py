@@ -5,11 +5,8 @@ lastReviewed appear only when a real clinical review is recorded.
 """
 
 import json
-import re
-from html import unescape
 
 from django.conf import settings
-from django.utils.html import strip_tags
 
 SCHEMA = "https://schema.org"
 
@@ -37,15 +34,8 @@ def breadcrumbs(crumbs, here):
     }
 
 
-def _sections(body_html):
-    """(heading text, section text) for each h2 of rendered HTML."""
-    parts = re.split(r"<h2[^>]*>(.*?)</h2>", body_html, flags=re.S)
-    pairs = zip(parts[1::2], parts[2::2])
-    return [(unescape(strip_tags(h)).strip(), " ".join(unescape(strip_tags(t)).split())) for h, t in pairs]
-
-
 def _section_text(article, *words):
-    for heading, text in _sections(article.body_html):
+    for heading, text in article.sections:
         if any(w in heading.lower() for w in words):
             return text[:1000]
     return ""
@@ -99,7 +89,7 @@ def article_graph(article, crumbs):
         page["reviewedBy"] = {"@type": "Person", "name": article.reviewer}
     graph = [page, breadcrumbs(crumbs, article.get_absolute_url())]
     if article.kind == "faq":
-        questions = [(q, a) for q, a in _sections(article.body_html) if q.endswith("?") and a]
+        questions = [(q, a) for q, a in article.sections if q.endswith("?") and a]
         if questions:
             graph.append({
                 "@type": "FAQPage",

@@ -99,7 +99,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL lets readers carry on while the loader writes; IMMEDIATE avoids upgrade deadlocks.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -149,6 +148,8 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600  # unhashed static names; hashed ones are cached for a year, immutable
 # Public pages: a proxy or CDN may keep them briefly and serve a stale copy while it
 # revalidates (the ETag makes that cheap). Content changes show within PUBLIC_MAX_AGE.
+BENCH_FLOOR = env_bool("BENCH_FLOOR")  # mounts /bench/floor/ for bench/http_bench.py only
+PAGE_CACHE = env_bool("PAGE_CACHE", True)  # whole-page cache for anonymous readers
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "600"))
 
