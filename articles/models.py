@@ -1,5 +1,6 @@
 import hashlib
 import json
+import re
 
 from django.conf import settings
 from django.db import models, transaction
@@ -11,9 +12,30 @@ from . import rendering
 from .readability import measure
 
 
-def render_markdown(source):
+def render_markdown(source, glossary=True):
+    """The site's rendering: the pure pipeline, the clinic's callout titles, glossary links."""
     titles = rendering.default_callout_titles(settings.EMERGENCY_NUMBER)
-    return rendering.render(source, callout_titles=titles)
+    result = rendering.render(source, callout_titles=titles)
+    if glossary:
+        result.html = rendering.link_glossary(result.html, glossary_names())
+    return result
+
+
+_glossary_cache = {}
+
+
+def glossary_names():
+    """[(name, slug, definition)] for every term and alias, longest name first; re-read only
+    when the glossary changes."""
+    stamp = tuple(GlossaryTerm.objects.aggregate(n=models.Count("id"), m=models.Max("modified_at")).values())
+    if _glossary_cache.get("stamp") != stamp:
+        names = {}
+        for term in GlossaryTerm.objects.only("term", "slug", "definition", "aliases"):
+            for name in [term.term, *term.aliases]:
+                if len(name) >= 3:
+                    names.setdefault(name.lower(), (name, term.slug, term.definition))
+        _glossary_cache.update(stamp=stamp, names=sorted(names.values(), key=lambda n: len(n[0]), reverse=True))
+    return _glossary_cache["names"]
 
 
 class TopicQuerySet(models.QuerySet):
@@ -48,7 +70,7 @@ class Topic(models.Model):
         return f"/topics/{self.slug}/"
 
     def save(self, *args, **kwargs):
-        self.intro_html = render_markdown(self.intro).html
+        self.intro_html = render_markdown(self.intro, glossary=False).html
         super().save(*args, **kwargs)
 
 
@@ -121,6 +143,7 @@ class Article(models.Model):
     reading_minutes = models.PositiveIntegerField(default=0, editable=False)
     smog_grade = models.FloatField(default=0, editable=False)
     fk_grade = models.FloatField(default=0, editable=False)
+    render_version = models.PositiveIntegerField(default=0, editable=False)
 
     # Bookkeeping for content/ sync: what file it came from, that file's hash, and the
     # fingerprint of the fields as loaded, so an admin edit since then is noticed.
@@ -160,8 +183,12 @@ class Article(models.Model):
         blob = json.dumps(values, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()
 
+    # Raise when the pipeline's output changes; load_content then renders stored articles again.
+    RENDER_VERSION = 2
+
     def render(self):
         result = render_markdown(self.body)
+        self.render_version = self.RENDER_VERSION
         figures = measure(result.prose, result.text)
         self.body_html = result.html
         self.toc = result.toc
@@ -186,6 +213,16 @@ class Article(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def section_html(self, *words):
+        """The rendered HTML under the first h2 whose text contains one of words (for the
+        handout), or ''. Plain string work on HTML the pipeline produced."""
+        parts = re.split(r"(<h2[^>]*>.*?</h2>)", self.body_html, flags=re.S)
+        for index in range(1, len(parts) - 1, 2):
+            heading = re.sub(r"<[^>]+>", "", parts[index]).lower()
+            if any(word in heading for word in words):
+                return parts[index + 1].strip()
+        return ""
 
     def at_a_glance_rows(self):
         facts = self.at_a_glance or {}
@@ -258,3 +295,21 @@ class Redirect(models.Model):
 def normalise_path(path):
     path = "/" + (path or "").strip().lstrip("/")
     return path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"
+
+
+class Feedback(models.Model):
+    """'Was this page helpful?' from a reader. No name, no address, no cookie."""
+
+    COMMENT_MAX = 500
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=COMMENT_MAX)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self):
+        return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.article}"

@@ -173,3 +173,69 @@ def render(source, callout_titles=None):
 def markdownify(source):
     """django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION: the same pipeline as the page."""
     return render(source).html
+
+
+# --- glossary terms in context ---------------------------------------------------------
+
+_TAG = re.compile(r"(<[^>]+>)")
+_NO_LINK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "dfn", "abbr", "button", "summary"}
+
+
+def link_glossary(html, terms):
+    """Mark the first use of each glossary term: a link to its entry, with the definition
+    shown on hover or keyboard focus by CSS alone (no JavaScript).
+
+    terms: [(name, slug, definition)] with every alias as its own name, longest first.
+    Works on sanitised HTML from render(); text in links, headings, code and callout titles
+    is left alone.
+    """
+    if not terms:
+        return html
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(name) for name, _, _ in terms) + r")(?![\w-])", re.IGNORECASE
+    )
+    by_name = {name.lower(): (slug, definition) for name, slug, definition in terms}
+    used, stack, out = set(), [], []
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            _track(part, stack)
+            out.append(part)
+        elif part and not any(tag in _NO_LINK_INSIDE or tag == "title" for tag in stack):
+            out.append(pattern.sub(lambda m: _term(m, by_name, used), part))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+VOID = {"br", "img", "hr", "wbr", "input", "source"}
+
+
+def _track(tag_text, stack):
+    # nh3's output is well formed: every closing tag closes the innermost open one.
+    match = re.match(r"<\s*(/)?\s*([a-zA-Z0-9]+)([^>]*)>", tag_text)
+    if not match:
+        return
+    closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+    if name in VOID:
+        return
+    if closing:
+        if stack:
+            stack.pop()
+    else:
+        stack.append("title" if "admonition-title" in rest else name)
+
+
+def _term(match, by_name, used):
+    text = match.group(0)
+    slug, definition = by_name[text.lower()]
+    if slug in used:
+        return text
+    used.add(slug)
+    return (
+        f'<span class="term"><a href="/glossary/#{slug}">{text}</a>'
+        f'<span class="term-tip" role="tooltip">{escape_text(definition)}</span></span>'
+    )
+
+
+def escape_text(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

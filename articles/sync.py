@@ -22,11 +22,14 @@ class Report:
     conflicts: list = field(default_factory=list)  # display paths kept as edited in the admin
     not_in_files: list = field(default_factory=list)  # article slugs in the db with no file
     glossary_terms: int = 0
+    rerendered: int = 0
 
     def summary(self):
         text = f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
         if self.conflicts:
             text += f", conflicts {len(self.conflicts)} (admin edits kept)"
+        if self.rerendered:
+            text += f", re-rendered {self.rerendered}"
         return text
 
 
@@ -69,8 +72,10 @@ def _sync_topics(library):
 
 
 def _sync_glossary(library, report):
+    """Returns True when any term changed, so articles can be re-rendered with it."""
     if not library.glossary_hash:
-        return
+        return False
+    changed = False
     wanted = {entry["term"]: entry for entry in library.glossary}
     existing = {t.term: t for t in GlossaryTerm.objects.all()}
     for term, entry in wanted.items():
@@ -80,8 +85,28 @@ def _sync_glossary(library, report):
         if not row.pk or (row.definition, row.aliases) != (entry["definition"], entry["aliases"]):
             row.definition, row.aliases = entry["definition"], entry["aliases"]
             row.save()
-    GlossaryTerm.objects.exclude(term__in=wanted).delete()
+            changed = True
+    deleted, _ = GlossaryTerm.objects.exclude(term__in=wanted).delete()
     report.glossary_terms = len(wanted)
+    return changed or bool(deleted)
+
+
+RENDERED_FIELDS = ("body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes",
+                   "smog_grade", "fk_grade", "render_version")
+
+
+def rerender_all(exclude=(), only_stale=False):
+    """Render stored articles again: after a glossary change (articles link its terms), or
+    for those rendered by an older pipeline. Only derived fields are written."""
+    articles = Article.objects.exclude(pk__in=[a.pk for a in exclude])
+    if only_stale:
+        articles = articles.exclude(render_version=Article.RENDER_VERSION)
+    count = 0
+    for article in articles.iterator(chunk_size=200):
+        article.render()
+        Article.objects.filter(pk=article.pk).update(**{f: getattr(article, f) for f in RENDERED_FIELDS})
+        count += 1
+    return count
 
 
 def _unique_slug(term, existing):
@@ -96,6 +121,8 @@ def _unique_slug(term, existing):
 @transaction.atomic
 def _write(library, force, report, progress=None):
     topics = _sync_topics(library)
+    # The glossary first: articles saved below link its terms.
+    glossary_changed = _sync_glossary(library, report)
     # Hashes first: an unchanged file costs nothing more. Whole rows only where needed.
     hashes = dict(Article.objects.values_list("slug", "content_hash"))
     wanted = {slug for slug, source in library.articles.items() if force or hashes.get(slug) != source.hash}
@@ -149,7 +176,10 @@ def _write(library, force, report, progress=None):
         article.related.set([by_slug[s] for s in related])
         Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
     report.not_in_files = sorted(set(hashes) - set(library.articles) - {a.slug for a, _ in touched})
-    _sync_glossary(library, report)
+    if glossary_changed:
+        report.rerendered = rerender_all(exclude=[a for a, _ in touched])
+    else:
+        report.rerendered = rerender_all(only_stale=True)
 
 
 def load_library(root, force=False, progress=None):

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import views
+from . import feedback, views
 from .feeds import RecentArticlesFeed
 from .sitemaps import SITEMAPS
 from .sitemap_views import sitemap
@@ -13,6 +13,8 @@ urlpatterns = [
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
+    path("articles/<slug:slug>/handout/", views.handout, name="handout"),
+    path("articles/<slug:slug>/feedback/", feedback.submit, name="feedback"),
     path("glossary/", views.glossary, name="glossary"),
     path("a-z/", views.a_to_z, name="a_z"),
     path("search/", views.search_page, name="search"),

@@ -19,7 +19,7 @@ def _check_topic(source, problems):
         problems.append(Problem(source.display, source.line_of(key), message))
 
     meta = source.meta
-    for key in sorted(set(meta) - TOPIC_FIELDS):
+    for key in sorted(set(meta) - TOPIC_FIELDS, key=str):
         problem(key, f"unknown field '{key}' (allowed: {', '.join(sorted(TOPIC_FIELDS))})")
     if not SLUG_RE.match(source.slug):
         problem("title", f"folder name '{source.slug}' is not a valid slug (lower-case letters, digits, hyphens)")
@@ -48,7 +48,7 @@ def _check_sources(source, value, problem):
             problem("sources", f"source {index}: url must start with https://")
         unknown = set(item) - {"title", "publisher", "year", "url"}
         if unknown:
-            problem("sources", f"source {index}: unknown field(s) {', '.join(sorted(unknown))}")
+            problem("sources", f"source {index}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
 
 
 def _check_article(source, known_slugs, problems):
@@ -58,7 +58,7 @@ def _check_article(source, known_slugs, problems):
     meta = source.meta
     if not SLUG_RE.match(source.slug):
         problem("title", f"file name '{source.slug}' is not a valid slug (lower-case letters, digits, hyphens)")
-    for key in sorted(set(meta) - ARTICLE_FIELDS):
+    for key in sorted(set(meta) - ARTICLE_FIELDS, key=str):
         problem(key, f"unknown field '{key}'")
     for key in ARTICLE_REQUIRED:
         if key not in meta or meta[key] in (None, "", []):
@@ -109,7 +109,7 @@ def _check_at_a_glance(meta, problem):
     if not isinstance(facts, dict):
         problem("at_a_glance", "at_a_glance must be a set of 'key: value' lines")
         return
-    for key in sorted(set(facts) - set(AT_A_GLANCE_KEYS)):
+    for key in sorted(set(facts) - set(AT_A_GLANCE_KEYS), key=str):
         problem("at_a_glance", f"unknown at_a_glance key '{key}' (allowed: {', '.join(AT_A_GLANCE_KEYS)})")
     for key, value in facts.items():
         if not isinstance(value, (str, int, float, bool)) or (isinstance(value, str) and not value.strip()):

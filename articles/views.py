@@ -10,6 +10,7 @@ from django.views.decorators.http import condition
 from . import seo, stamps
 from .caching import cached_page
 from .models import Article, GlossaryTerm, Topic
+from .ratelimit import allow
 from .search import search
 
 # Public pages carry validators from the library's last change: a matching
@@ -82,8 +83,31 @@ def article_detail(request, slug):
         "related": article.related.published().only("slug", "title", "summary"),
         "graph": seo.article_graph(article, crumbs),
         "og_type": "article",
+        "feedback_thanks": request.GET.get("feedback") == "thanks",
     }
     return _page(request, "articles/article_detail.html", context, f"{article.title} | {settings.CLINIC_NAME}", article.summary, crumbs)
+
+
+def handout(request, slug):
+    """A one-to-two page printout: the facts, preparation, when to get help, questions."""
+    import segno
+    from django.utils import timezone
+
+    article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
+    address = seo.absolute(article.get_absolute_url())
+    context = {
+        "article": article,
+        "address": address,
+        "qr_svg": segno.make(address, error="m").svg_inline(scale=3, dark="#000", title=f"QR code for {address}"),
+        "prepare": article.section_html("prepar"),
+        "get_help": article.section_html("get help", "when to call"),
+        "questions": article.section_html("questions"),
+        "printed": timezone.localdate(),
+        "noindex": True,
+    }
+    crumbs = [(article.topic.get_absolute_url(), article.topic.title), (article.get_absolute_url(), article.title), (None, "Handout")]
+    return _page(request, "articles/handout.html", context, f"{article.title}: handout | {settings.CLINIC_NAME}",
+                 article.summary, crumbs)
 
 
 @conditional
@@ -103,6 +127,8 @@ def a_to_z(request):
 
 
 def search_page(request):
+    if request.GET.get("q") and not allow(request, "search", *settings.SEARCH_RATE):
+        return render(request, "429.html", {"noindex": True}, status=429)
     try:
         page = int(request.GET.get("page", "1"))
     except ValueError:
