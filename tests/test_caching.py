@@ -1,11 +1,8 @@
 """Cached pages are never stale; HTTP caching is public for readers and never for staff."""
 
 import os
-import shutil
 import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, GlossaryTerm
+
+from . import servers
 
 PUBLIC = ["/", "/topics/", "/topics/back-pain/", "/articles/epidural-injection/", "/glossary/", "/a-z/"]
 
@@ -96,7 +95,7 @@ def test_site_serves_when_redis_is_down(client, settings, caplog):
     from painsite.cache import ResilientRedisCache
 
     ResilientRedisCache._last_report = 0.0
-    port = _free_port()  # nothing listens there
+    port = servers.free_port()  # nothing listens there
     settings.CACHES = {"default": {"BACKEND": "painsite.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0",
                                    "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1}}}
     assert type(caches["default"]).__name__ == "ResilientRedisCache"
@@ -118,12 +117,6 @@ def test_topic_page_queries_do_not_grow_with_its_articles(client, django_assert_
     assert "All 62 articles about back pain treatments" in client.get("/topics/").content.decode()
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _redis_available():
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
@@ -136,37 +129,19 @@ def _redis_available():
 def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     """Two gunicorn servers (separate processes, as on two hosts) share one database and
     one Redis. A change made by a third process shows on the next request to both."""
-    root = Path(settings.BASE_DIR)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "REDIS_URL": "redis://127.0.0.1:6379/15",
-           "CACHE_PREFIX": f"test-{os.getpid()}", "VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "painsite.settings",
-           "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    manage = [sys.executable, str(root / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*manage, "load_content", str(root / "tests/fixtures/library"), "-v0"], env=env, check=True)
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    ports = [_free_port(), _free_port()]
-    servers = [subprocess.Popen([gunicorn, "-c", str(root / "painsite/gunicorn.conf.py"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
-                                 "--access-logfile", "/dev/null", "painsite.wsgi"], env=env, cwd=root,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for port in ports]
-    try:
-        def get(port):
-            for _ in range(100):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/epidural-injection/", timeout=5) as r:
-                        return r.headers.get("X-Page-Cache"), r.read().decode()
-                except OSError:
-                    time.sleep(0.1)
-            raise AssertionError("server did not start")
+    env = servers.site_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/15", CACHE_PREFIX=f"test-{os.getpid()}",
+                           STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage")
+    servers.prepare(env, content=Path(settings.BASE_DIR) / "tests/fixtures/library")
 
-        assert get(ports[0])[0] == "miss"
-        assert get(ports[1])[0] == "hit"  # the first server's page, shared through Redis
+    def get(url):
+        with urllib.request.urlopen(url + "/articles/epidural-injection/", timeout=5) as response:
+            return response.headers.get("X-Page-Cache"), response.read().decode()
+
+    with servers.gunicorn(env) as first, servers.gunicorn(env) as second:
+        assert get(first)[0] == "miss"
+        assert get(second)[0] == "hit"  # the first server's page, shared through Redis
         change = ("from articles.models import Article; a = Article.objects.get(slug='epidural-injection'); "
                   "a.summary = 'Changed by another process.'; a.save()")
-        subprocess.run([*manage, "shell", "-c", change], env=env, check=True)
-        for port in ports:
-            assert "Changed by another process." in get(port)[1]
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=10)
+        subprocess.run([*servers.MANAGE, "shell", "-c", change], env=env, check=True)
+        for url in (first, second):
+            assert "Changed by another process." in get(url)[1]

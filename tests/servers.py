@@ -1,0 +1,67 @@
+"""Real gunicorn servers for tests that need separate processes or a production setup."""
+
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+def free_port():
+    """A free port below 32768 (the ephemeral range is left to the system)."""
+    for port in random.sample(range(20000, 32000), 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def site_env(tmp_path, **extra):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "VAR_DIR": str(tmp_path / "var"),
+           "DJANGO_SETTINGS_MODULE": "painsite.settings", "GUNICORN_ACCESS_LOG": "/dev/null", **extra}
+    env.pop("REDIS_URL", None) if "REDIS_URL" not in extra else None
+    return env
+
+
+def prepare(env, content=None, collectstatic=False):
+    subprocess.run([*MANAGE, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*MANAGE, "load_content", str(content or ROOT / "content"), "-v0"], env=env, check=True, cwd=ROOT)
+    if collectstatic:
+        subprocess.run([*MANAGE, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+
+
+@contextmanager
+def gunicorn(env, workers=1):
+    port = free_port()
+    binary = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [binary, "-c", str(ROOT / "painsite/gunicorn.conf.py"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "painsite.wsgi"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("gunicorn did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
