@@ -24,8 +24,7 @@ def is_anonymous(request):
 
 
 def _key(request):
-    raw = "|".join([request.get_full_path(), stamps.last_change(request).key(), settings.CLINIC_NAME,
-                    settings.CLINIC_PHONE, settings.EMERGENCY_NUMBER, settings.SITE_URL])
+    raw = "|".join([request.get_full_path(), stamps.last_change(request).key(), settings.SITE_URL])
     return "page:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
 
 

@@ -38,7 +38,9 @@ class Problem:
     message: str
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        # One problem, one line: text quoted from a file cannot start a line of its own.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.path}:{self.line}: {message}"
 
 
 class ContentError(Exception):
@@ -162,6 +164,10 @@ def read_source(path, root, problems):
     raw = path.read_bytes()
     text = _decode(raw, display, problems)
     if text is None:
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.append(Problem(display, line, "the file contains a NUL character; save it as plain UTF-8 text"))
         return None
     parsed = split_front_matter(text, display, problems)
     if parsed is None:

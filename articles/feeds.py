@@ -11,7 +11,9 @@ class RecentArticlesFeed(Feed):
     feed_url = "/feed/"
 
     def title(self):
-        return f"{settings.CLINIC_NAME}: new and updated articles"
+        from .models import ClinicSettings
+
+        return f"{ClinicSettings.load().clinic_name}: new and updated articles"
 
     def subtitle(self):
         return "Plain-language articles about interventional pain treatments."

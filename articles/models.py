@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 import json
 import re
@@ -7,14 +8,63 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from . import rendering
 from .readability import measure
 
 
+class ClinicSettings(models.Model):
+    """The clinic's details, one record, edited in the admin; every page shows them.
+
+    First filled from the CLINIC_NAME, CLINIC_PHONE and EMERGENCY_NUMBER settings."""
+
+    clinic_name = models.CharField(max_length=200)
+    phone = models.CharField(max_length=50, blank=True)
+    address = models.TextField(blank=True)
+    appointment_url = models.URLField(blank=True, help_text="Where patients book or ask for an appointment.")
+    emergency_number = models.CharField(max_length=20, default="911")
+    footer_disclaimer = models.TextField(
+        default="This site gives general information. It does not replace advice from your own doctor, who knows your health."
+    )
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "clinic settings"
+
+    def __str__(self):
+        return self.clinic_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one record only
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        clinic = cls.objects.filter(pk=1).first()
+        if clinic is None:
+            clinic = cls(pk=1, clinic_name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE,
+                         emergency_number=settings.EMERGENCY_NUMBER)
+        return clinic
+
+
+class Reviewer(models.Model):
+    """A real clinician who reviews articles, entered by staff. Never invented."""
+
+    name = models.CharField(max_length=200, unique=True)
+    credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, DO, RN, PT")
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. Pain medicine physician")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
 def render_markdown(source, glossary=True):
     """The site's rendering: the pure pipeline, the clinic's callout titles, glossary links."""
-    titles = rendering.default_callout_titles(settings.EMERGENCY_NUMBER)
+    titles = rendering.default_callout_titles(ClinicSettings.load().emergency_number)
     result = rendering.render(source, callout_titles=titles)
     if glossary:
         result.html = rendering.link_glossary(result.html, glossary_names())
@@ -102,6 +152,7 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "Waiting for review"
         PUBLISHED = "published", "Published"
 
     AT_A_GLANCE_FIELDS = {
@@ -130,9 +181,14 @@ class Article(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     published_at = models.DateTimeField(default=timezone.now)
     updated = models.DateField(default=timezone.localdate, help_text="When the text last changed.")
-    reviewed = models.DateField(null=True, blank=True)
-    reviewer = models.CharField(max_length=200, blank=True)
-    review_due = models.DateField(null=True, blank=True)
+    reviewed = models.DateField(null=True, blank=True, help_text="When a clinician last reviewed the text.")
+    reviewer = models.ForeignKey(Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    review_due = models.DateField(null=True, blank=True, help_text="Left empty, set to the review date plus the review interval.")
+    # Publishing above the reading-grade limit needs a reason, kept here.
+    grade_override_reason = models.TextField(blank=True, editable=False)
+    grade_override_by = models.CharField(max_length=150, blank=True, editable=False)
+    # Optimistic locking: the admin form carries the version it was opened at.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     # Derived on save by the one rendering pipeline; never per request.
     body_html = models.TextField(blank=True, editable=False)
@@ -160,8 +216,17 @@ class Article(models.Model):
         "body_location", "sources", "status", "updated", "reviewed", "reviewer", "review_due",
     )
 
+    history = HistoricalRecords(excluded_fields=[
+        "body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes", "smog_grade", "fk_grade",
+        "render_version", "source_path", "content_hash", "loaded_fingerprint", "modified_at", "version",
+    ])
+
     class Meta:
         ordering = ["title"]
+        permissions = [
+            ("review_article", "Can record a clinical review"),
+            ("publish_article", "Can publish articles"),
+        ]
         indexes = [
             models.Index(fields=["topic", "status"]),
             models.Index(fields=["modified_at"]),
@@ -202,6 +267,8 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.render()
+        if self.reviewed and not self.review_due:
+            self.review_due = self.reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
         old_slug = None
         if self.pk:
             old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
@@ -213,6 +280,12 @@ class Article(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def linked_sources(self):
+        """Sources for the page: a URL becomes a link only if it is http(s); anything else
+        (javascript:, data:) typed into the admin is shown as nothing."""
+        return [{**src, "url": src["url"] if str(src.get("url", "")).startswith(("https://", "http://")) else ""}
+                for src in self.sources or [] if isinstance(src, dict)]
 
     def section_html(self, *words):
         """The rendered HTML under the first h2 whose text contains one of words (for the
@@ -230,6 +303,7 @@ class Article(models.Model):
 
 
 class GlossaryTerm(models.Model):
+    history = HistoricalRecords(excluded_fields=["modified_at"])
     term = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=140, unique=True)
     definition = models.TextField()

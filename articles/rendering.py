@@ -152,7 +152,8 @@ def _squash(parts):
 
 def render(source, callout_titles=None):
     """Render article Markdown to a Rendered result. Never raises on any text input."""
-    source = (source or "").replace("\x00", "")
+    # No NUL, and no lone surrogate (which no encoder accepts): never raise on any text.
+    source = (source or "").replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
     source = _fill_callout_titles(source, callout_titles or default_callout_titles())
     md = _markdown()
     html = sanitise(md.convert(source))

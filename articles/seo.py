@@ -15,10 +15,10 @@ def absolute(path):
     return settings.SITE_URL + path
 
 
-def publisher():
-    org = {"@type": "MedicalOrganization", "name": settings.CLINIC_NAME, "url": absolute("/")}
-    if settings.CLINIC_PHONE:
-        org["telephone"] = settings.CLINIC_PHONE
+def publisher(clinic):
+    org = {"@type": "MedicalOrganization", "name": clinic.clinic_name, "url": absolute("/")}
+    if clinic.phone:
+        org["telephone"] = clinic.phone
     return org
 
 
@@ -68,7 +68,7 @@ def _about(article):
     return {"@type": "Thing", "name": article.title}
 
 
-def article_graph(article, crumbs):
+def article_graph(article, crumbs, clinic):
     page = {
         "@type": "MedicalWebPage",
         "@id": absolute(article.get_absolute_url()),
@@ -81,12 +81,14 @@ def article_graph(article, crumbs):
         "about": _about(article),
         "datePublished": article.published_at.date().isoformat(),
         "dateModified": article.updated.isoformat(),
-        "publisher": publisher(),
+        "publisher": publisher(clinic),
         "wordCount": article.word_count,
     }
     if article.reviewed and article.reviewer:
         page["lastReviewed"] = article.reviewed.isoformat()
-        page["reviewedBy"] = {"@type": "Person", "name": article.reviewer}
+        page["reviewedBy"] = {"@type": "Person", "name": article.reviewer.name}
+        if article.reviewer.credentials:
+            page["reviewedBy"]["honorificSuffix"] = article.reviewer.credentials
     graph = [page, breadcrumbs(crumbs, article.get_absolute_url())]
     if article.kind == "faq":
         questions = [(q, a) for q, a in article.sections if q.endswith("?") and a]
@@ -102,14 +104,14 @@ def article_graph(article, crumbs):
     return graph
 
 
-def page_graph(name, path, description, crumbs=None):
+def page_graph(name, path, description, clinic, crumbs=None):
     page = {
         "@type": "WebPage",
         "url": absolute(path),
         "name": name,
         "description": description,
         "inLanguage": "en",
-        "publisher": publisher(),
+        "publisher": publisher(clinic),
     }
     graph = [page]
     if crumbs:

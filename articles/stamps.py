@@ -16,9 +16,10 @@ from django.utils.dateparse import parse_datetime
 class Stamp:
     time: datetime.datetime
     counts: tuple
+    clinic_at: object = None  # when the clinic's settings last changed
 
     def key(self):
-        return f"{self.time.isoformat()}|{'-'.join(map(str, self.counts))}"
+        return f"{self.time.isoformat()}|{'-'.join(map(str, self.counts))}|{self.clinic_at}"
 
 
 def last_change(request=None):
@@ -33,9 +34,7 @@ def last_change(request=None):
 def etag(request, *args, **kwargs):
     from hashlib import sha1
 
-    from django.conf import settings
-
-    key = f"{request.path}|{last_change(request).key()}|{settings.CLINIC_NAME}|{settings.EMERGENCY_NUMBER}"
+    key = f"{request.path}|{last_change(request).key()}"
     return sha1(key.encode(), usedforsecurity=False).hexdigest()[:20]
 
 
@@ -55,12 +54,13 @@ def _last_change():
                       (SELECT max(published_at) FROM articles_article WHERE status = 'published' AND published_at <= %s),
                       (SELECT count(*) FROM articles_article),
                       (SELECT count(*) FROM articles_glossaryterm),
-                      (SELECT count(*) FROM articles_topic)""",
+                      (SELECT count(*) FROM articles_topic),
+                      (SELECT max(modified_at) FROM articles_clinicsettings)""",
             [now],
         )
         row = cursor.fetchone()
     # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
-    times = [t if not isinstance(t, str) else parse_datetime(t) for t in row[:5] if t]
+    times = [t if not isinstance(t, str) else parse_datetime(t) for t in (*row[:5], row[8]) if t]
     times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.timezone.utc) for t in times]
     newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
-    return Stamp(newest, row[5:])
+    return Stamp(newest, row[5:8], row[8])

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .content import ContentError, as_date, read_library
-from .models import Article, GlossaryTerm, Topic
+from .models import Article, GlossaryTerm, Reviewer, Topic
 from .validation import validate
 
 
@@ -49,9 +49,16 @@ def _article_values(source, topic):
         "status": meta.get("status", Article.Status.PUBLISHED),
         "updated": as_date(meta["updated"]),
         "reviewed": as_date(meta["reviewed"]) if meta.get("reviewed") else None,
-        "reviewer": meta.get("reviewer") or "",
+        "reviewer": _reviewer(meta.get("reviewer")),
         "review_due": as_date(meta["review_due"]) if meta.get("review_due") else None,
     }
+
+
+def _reviewer(name):
+    # A content file names its reviewer; the person is a Reviewer row staff can complete.
+    if not name:
+        return None
+    return Reviewer.objects.get_or_create(name=name.strip())[0]
 
 
 def _sync_topics(library):

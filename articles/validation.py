@@ -6,6 +6,10 @@ from .content import (
 )
 
 
+MAX_ORDER = 100_000
+TEXT_LIMITS = {"title": 200, "body_location": 100, "reviewer": 200}
+
+
 def _is_text(value):
     return isinstance(value, str) and value.strip() != ""
 
@@ -26,8 +30,8 @@ def _check_topic(source, problems):
     for key in ("title", "summary"):
         if not _is_text(meta.get(key)):
             problem(key, f"missing required field '{key}'")
-    if "order" in meta and (not isinstance(meta["order"], int) or meta["order"] < 0):
-        problem("order", "order must be a whole number, 0 or more")
+    if "order" in meta and (not isinstance(meta["order"], int) or not 0 <= meta["order"] <= MAX_ORDER):
+        problem("order", f"order must be a whole number from 0 to {MAX_ORDER}")
 
 
 def _check_sources(source, value, problem):
@@ -73,8 +77,12 @@ def _check_article(source, known_slugs, problems):
         problem("kind", f"kind must be one of {', '.join(KINDS)}, not '{meta['kind']}'")
     if "status" in meta and meta["status"] not in STATUSES:
         problem("status", f"status must be 'published' or 'draft', not '{meta['status']}'")
-    if "order" in meta and (not isinstance(meta["order"], int) or isinstance(meta["order"], bool) or meta["order"] < 0):
-        problem("order", "order must be a whole number, 0 or more")
+    if "order" in meta and (not isinstance(meta["order"], int) or isinstance(meta["order"], bool)
+                            or not 0 <= meta["order"] <= MAX_ORDER):
+        problem("order", f"order must be a whole number from 0 to {MAX_ORDER}")
+    for key, limit in TEXT_LIMITS.items():
+        if isinstance(meta.get(key), str) and len(meta[key]) > limit:
+            problem(key, f"'{key}' is {len(meta[key])} characters; the limit is {limit}")
     if "also_called" in meta and not _text_list(meta["also_called"]):
         problem("also_called", "also_called must be a list of names")
     for key in ("updated", "reviewed", "review_due"):

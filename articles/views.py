@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import condition
 
+from . import clinic as clinic_settings
 from . import seo, stamps
 from .caching import cached_page
 from .models import Article, GlossaryTerm, Topic
@@ -22,6 +23,10 @@ def conditional(view):
     """Validators first (a 304 needs no page at all), then the shared page cache."""
     return _condition(cached_page(view))
 
+def _clinic(request):
+    return clinic_settings.current(request).clinic_name
+
+
 HOME_DESCRIPTION = "Plain-language information about injections, nerve blocks, nerve stimulation and other pain treatments."
 
 
@@ -31,7 +36,8 @@ def _page(request, template, context, title, description, crumbs=None, canonical
         meta_title=title,
         meta_description=description,
         canonical=seo.absolute(canonical_path or request.path),
-        jsonld=seo.to_script(context.pop("graph", None) or seo.page_graph(title, request.path, description, crumbs)),
+        jsonld=seo.to_script(context.pop("graph", None)
+                             or seo.page_graph(title, request.path, description, clinic_settings.current(request), crumbs)),
     )
     return render(request, template, context)
 
@@ -39,7 +45,7 @@ def _page(request, template, context, title, description, crumbs=None, canonical
 @conditional
 def home(request):
     topics = Topic.objects.all()
-    return _page(request, "articles/home.html", {"topics": topics}, f"Interventional pain care explained | {settings.CLINIC_NAME}", HOME_DESCRIPTION)
+    return _page(request, "articles/home.html", {"topics": topics}, f"Interventional pain care explained | {_clinic(request)}", HOME_DESCRIPTION)
 
 
 TOPIC_PAGE_SIZE = 50
@@ -53,7 +59,7 @@ def topic_list(request):
     for article in Article.objects.published().first_of_each_topic(TOPIC_LIST_PREVIEW):
         by_topic.setdefault(article.topic_id, []).append(article)
     rows = [(topic, by_topic.get(topic.pk, [])) for topic in topics]
-    return _page(request, "articles/topic_list.html", {"rows": rows}, f"All topics | {settings.CLINIC_NAME}",
+    return _page(request, "articles/topic_list.html", {"rows": rows}, f"All topics | {_clinic(request)}",
                  "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.", [(None, "All topics")])
 
 
@@ -66,7 +72,7 @@ def topic_detail(request, slug):
     title = topic.title if page.number == 1 else f"{topic.title} (page {page.number})"
     canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
     return _page(request, "articles/topic_detail.html", {"topic": topic, "page": page, "articles": page.object_list},
-                 f"{title} | {settings.CLINIC_NAME}", topic.summary, [(None, topic.title)], canonical)
+                 f"{title} | {_clinic(request)}", topic.summary, [(None, topic.title)], canonical)
 
 
 @conditional
@@ -81,11 +87,11 @@ def article_detail(request, slug):
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "related": article.related.published().only("slug", "title", "summary"),
-        "graph": seo.article_graph(article, crumbs),
+        "graph": seo.article_graph(article, crumbs, clinic_settings.current(request)),
         "og_type": "article",
         "feedback_thanks": request.GET.get("feedback") == "thanks",
     }
-    return _page(request, "articles/article_detail.html", context, f"{article.title} | {settings.CLINIC_NAME}", article.summary, crumbs)
+    return _page(request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs)
 
 
 def handout(request, slug):
@@ -106,7 +112,7 @@ def handout(request, slug):
         "noindex": True,
     }
     crumbs = [(article.topic.get_absolute_url(), article.topic.title), (article.get_absolute_url(), article.title), (None, "Handout")]
-    return _page(request, "articles/handout.html", context, f"{article.title}: handout | {settings.CLINIC_NAME}",
+    return _page(request, "articles/handout.html", context, f"{article.title}: handout | {_clinic(request)}",
                  article.summary, crumbs)
 
 
@@ -114,7 +120,7 @@ def handout(request, slug):
 def glossary(request):
     terms = GlossaryTerm.objects.all()
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
-    return _page(request, "articles/glossary.html", {"letters": letters}, f"Glossary of pain care words | {settings.CLINIC_NAME}",
+    return _page(request, "articles/glossary.html", {"letters": letters}, f"Glossary of pain care words | {_clinic(request)}",
                  "Plain-language meanings of the medical words used on this site, from A to Z.", [(None, "Glossary")])
 
 
@@ -122,7 +128,7 @@ def glossary(request):
 def a_to_z(request):
     articles = Article.objects.published().order_by("title").only("slug", "title", "summary")
     letters = [(letter, list(group)) for letter, group in groupby(articles, key=lambda a: a.title[:1].upper())]
-    return _page(request, "articles/a_z.html", {"letters": letters}, f"A–Z of articles | {settings.CLINIC_NAME}",
+    return _page(request, "articles/a_z.html", {"letters": letters}, f"A–Z of articles | {_clinic(request)}",
                  "Every article on this site, in alphabetical order.", [(None, "A–Z of articles")])
 
 
@@ -135,7 +141,7 @@ def search_page(request):
         page = 1
     results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
     title = f"Search results for “{results.query}”" if results.query else "Search"
-    return _page(request, "articles/search.html", {"results": results, "noindex": True}, f"{title} | {settings.CLINIC_NAME}",
+    return _page(request, "articles/search.html", {"results": results, "noindex": True}, f"{title} | {_clinic(request)}",
                  "Search the pain care articles.", [(None, "Search")])
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    "simple_history",
     "csp",
     "articles",
 ]
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "articles.middleware.RedirectFallbackMiddleware",
     "articles.middleware.CacheControlMiddleware",
 ]
@@ -152,6 +154,11 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR")  # mounts /bench/floor/ for bench/http_ben
 PAGE_CACHE = env_bool("PAGE_CACHE", True)  # whole-page cache for anonymous readers
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "600"))
+
+# Editorial rules: the reading-grade limit for publishing, and how long a review holds.
+PUBLISH_MAX_GRADE = float(os.environ.get("PUBLISH_MAX_GRADE", "8"))
+REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", str(3 * 365)))
+REVIEW_SOON_DAYS = 60
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))

@@ -53,7 +53,10 @@ def test_previous_link_on_the_last_article(client):
 
 
 def test_reviewed_articles_say_so(client):
-    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer="A. Clinician, MD", review_due="2029-05-01")
+    from articles.models import Reviewer
+
+    reviewer = Reviewer.objects.create(name="A. Clinician", credentials="MD")
+    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer=reviewer, review_due="2029-05-01")
     html = client.get("/articles/nerve-ablation/").content.decode()
     assert "Page last reviewed:" in html and "Next review due:" in html
 

@@ -33,8 +33,10 @@ def test_terms_are_not_linked_inside_headings_or_links(client):
     assert '<h2 id="fluoroscopy">Fluoroscopy</h2>' in article.body_html
 
 
-def test_handout(client, settings):
-    settings.CLINIC_PHONE = "555-0100"
+def test_handout(client):
+    from articles.models import ClinicSettings
+
+    ClinicSettings(clinic_name="Pain Care Clinic", phone="555-0100").save()
     html = client.get("/articles/epidural-injection/handout/").content.decode()
     assert "<dt>Imaging guidance</dt>" in html
     assert "In an emergency, call 911 now." in html and "555-0100" in html

@@ -21,7 +21,8 @@ SCHEMA_TYPES = {"MedicalWebPage", "WebPage", "MedicalProcedure", "MedicalConditi
 SCHEMA_PROPERTIES = {"@type", "@id", "@context", "@graph", "url", "name", "headline", "description", "inLanguage",
                      "medicalAudience", "about", "datePublished", "dateModified", "publisher", "wordCount", "lastReviewed",
                      "reviewedBy", "alternateName", "bodyLocation", "procedureType", "preparation", "followup",
-                     "howPerformed", "itemListElement", "position", "item", "mainEntity", "acceptedAnswer", "text", "telephone"}
+                     "howPerformed", "itemListElement", "position", "item", "mainEntity", "acceptedAnswer", "text", "telephone",
+                     "honorificSuffix"}
 
 
 def head(html, pattern):
@@ -75,10 +76,13 @@ def test_article_jsonld(client):
 
 
 def test_review_appears_only_when_recorded(client):
-    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer="A. Clinician, MD")
+    from articles.models import Reviewer
+
+    reviewer = Reviewer.objects.create(name="A. Clinician", credentials="MD")
+    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer=reviewer)
     page = jsonld(client.get("/articles/nerve-ablation/").content.decode())["@graph"][0]
     assert page["lastReviewed"] == "2026-05-01"
-    assert page["reviewedBy"] == {"@type": "Person", "name": "A. Clinician, MD"}
+    assert page["reviewedBy"] == {"@type": "Person", "name": "A. Clinician", "honorificSuffix": "MD"}
 
 
 def test_condition_and_faq_jsonld(client):
