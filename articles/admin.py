@@ -1,10 +1,13 @@
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from simple_history.admin import SimpleHistoryAdmin
 
-from django.db.models import Count, Q
-
-from .models import Article, Feedback, GlossaryTerm, Redirect, Topic
+from . import review
+from .editorial_forms import ArticleAdminForm
+from .models import Article, ClinicSettings, Feedback, GlossaryTerm, Redirect, Reviewer, Topic
 from .sync import rerender_all
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
@@ -19,10 +22,32 @@ class TopicAdmin(admin.ModelAdmin):
     formfield_overrides = MARKDOWN_EDITOR
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "clinical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("soon", "Due within 60 days"), ("never", "Never reviewed")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.filter(review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(review_due__gte=today, review_due__lte=review.soon_limit(today))
+        if self.value() == "never":
+            return queryset.filter(reviewed__isnull=True)
+        return queryset
+
+
+REVIEW_FIELDS = ("reviewed", "reviewer", "review_due")
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "topic", "kind", "status", "updated", "smog_grade", "helpful", "modified_at")
-    list_filter = ("topic", "status", "kind")
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ("title", "topic", "kind", "status", "updated", "smog_grade", "review_due", "helpful", "modified_at")
+    list_filter = ("topic", "status", "kind", ReviewFilter)
     search_fields = ("title", "summary", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("related",)
@@ -30,15 +55,39 @@ class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = MARKDOWN_EDITOR
     list_select_related = ("topic",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "topic", "kind", "order", "status", "summary", "body")}),
+        (None, {"fields": ("title", "slug", "topic", "kind", "order", "status", "summary", "body", "opened_version")}),
         ("Facts and names", {"fields": ("also_called", "at_a_glance", "body_location", "related", "sources", "updated")}),
-        ("Clinical review", {"fields": ("reviewed", "reviewer", "review_due")}),
-        ("Publishing", {"fields": ("published_at",)}),
+        ("Clinical review", {"fields": REVIEW_FIELDS}),
+        ("Publishing", {"fields": ("published_at", "publish_anyway", "publish_reason", "grade_override_reason")}),
         ("Measured on save", {"fields": ("smog_grade", "fk_grade", "word_count", "reading_minutes", "source_path", "modified_at")}),
     )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class FormForUser(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, user=request.user, **inner)
+
+        return FormForUser
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*self.readonly_fields, "grade_override_reason"]
+        if not request.user.has_perm("articles.review_article"):
+            fields += REVIEW_FIELDS  # only clinical reviewers record reviews
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        obj.version = (obj.version or 0) + 1 if change else 1
+        override = getattr(form, "grade_override", None)
+        if override:
+            reason, grade = override
+            obj.grade_override_reason = f"{grade}: {reason}"
+            obj.grade_override_by = request.user.get_username()
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
@@ -52,7 +101,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(SimpleHistoryAdmin):
     list_display = ("term", "definition")
     search_fields = ("term", "definition", "aliases")
     prepopulated_fields = {"slug": ("term",)}
@@ -86,3 +135,24 @@ class FeedbackAdmin(admin.ModelAdmin):
 class RedirectAdmin(admin.ModelAdmin):
     list_display = ("old_path", "new_path", "created_at")
     search_fields = ("old_path", "new_path")
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ("name", "credentials", "role")
+    search_fields = ("name", "credentials", "role")
+
+
+@admin.register(ClinicSettings)
+class ClinicSettingsAdmin(admin.ModelAdmin):
+    list_display = ("clinic_name", "phone", "emergency_number", "modified_at")
+
+    def has_add_permission(self, request):
+        return not ClinicSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        rerender_all()  # emergency callouts carry the emergency number

@@ -15,7 +15,7 @@ import yaml
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARTICLE_LINK_RE = re.compile(r"\]\(\s*/articles/([^/)\s#?]+)/?[^)]*\)")
 KINDS = ("procedure", "condition", "guide", "faq")
-STATUSES = ("published", "draft")
+STATUSES = ("published", "review", "draft")
 AT_A_GLANCE_KEYS = (
     "treats", "duration", "anesthesia", "imaging",
     "same_day_home", "relief_starts", "relief_lasts", "repeatable",

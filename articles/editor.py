@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
 
+from . import readability_panel
 from .models import render_markdown
 from .uploads import save_image
 
@@ -24,7 +25,9 @@ def staff_only(view):
 @require_POST
 @staff_only
 def markdownify(request):
-    return HttpResponse(render_markdown(request.POST.get("content", "")).html)
+    # The readability figures ride on the same request as the preview, above the page text.
+    rendered = render_markdown(request.POST.get("content", ""))
+    return HttpResponse(readability_panel.panel(rendered) + rendered.html)
 
 
 @require_POST

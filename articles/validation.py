@@ -76,7 +76,7 @@ def _check_article(source, known_slugs, problems):
     if "kind" in meta and meta["kind"] not in KINDS:
         problem("kind", f"kind must be one of {', '.join(KINDS)}, not '{meta['kind']}'")
     if "status" in meta and meta["status"] not in STATUSES:
-        problem("status", f"status must be 'published' or 'draft', not '{meta['status']}'")
+        problem("status", f"status must be 'published', 'review' or 'draft', not '{meta['status']}'")
     if "order" in meta and (not isinstance(meta["order"], int) or isinstance(meta["order"], bool)
                             or not 0 <= meta["order"] <= MAX_ORDER):
         problem("order", f"order must be a whole number from 0 to {MAX_ORDER}")

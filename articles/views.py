@@ -3,7 +3,7 @@ from itertools import groupby
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import condition
 
@@ -75,23 +75,38 @@ def topic_detail(request, slug):
                  f"{title} | {_clinic(request)}", topic.summary, [(None, topic.title)], canonical)
 
 
+def _article_for(request, slug):
+    """The published article; for signed-in staff, a draft or scheduled one too (a preview)."""
+    article = Article.objects.published().select_related("topic").filter(slug=slug).first()
+    if article is None and request.user.is_authenticated and request.user.is_staff:
+        article = Article.objects.select_related("topic").filter(slug=slug).first()
+    if article is None:
+        raise Http404("No such article")
+    return article
+
+
 @conditional
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
+    article = _article_for(request, slug)
     siblings = list(article.topic.articles.published().in_reading_order().only("slug", "title", "topic_id"))
-    index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    index = next((i for i, a in enumerate(siblings) if a.pk == article.pk), None)  # None: a draft preview
     crumbs = [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)]
     context = {
         "article": article,
         "topic": article.topic,
-        "previous": siblings[index - 1] if index > 0 else None,
-        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "previous": siblings[index - 1] if index else None,
+        "next": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
         "related": article.related.published().only("slug", "title", "summary"),
         "graph": seo.article_graph(article, crumbs, clinic_settings.current(request)),
         "og_type": "article",
         "feedback_thanks": request.GET.get("feedback") == "thanks",
+        "draft_preview": not article.is_published,
+        "noindex": not article.is_published,
     }
-    return _page(request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs)
+    response = _page(request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs)
+    if not article.is_published:
+        response["Cache-Control"] = "private, no-cache, no-store"
+    return response
 
 
 def handout(request, slug):

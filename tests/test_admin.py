@@ -55,7 +55,7 @@ def test_staff_edit_in_the_admin_shows_on_the_public_page(staff_client, client):
         "body": "An edit made in the admin.\n\n## A new section\n\nMore text.",
         "also_called": "[]", "at_a_glance": "{}", "sources": "[]", "body_location": "",
         "updated": "2026-11-28", "reviewed": "", "reviewer": "", "review_due": "",
-        "published_at_0": "2026-01-01", "published_at_1": "00:00:00",
+        "published_at_0": "2026-01-01", "published_at_1": "00:00:00", "opened_version": article.version,
     }
     response = staff_client.post(f"/admin/articles/article/{article.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -67,8 +67,10 @@ def test_staff_edit_in_the_admin_shows_on_the_public_page(staff_client, client):
 def test_preview_is_the_same_html_as_the_public_page(staff_client, client):
     article = Article.objects.get(slug="epidural-injection")
     preview = staff_client.post(PREVIEW, {"content": article.body}).content.decode()
-    assert preview == article.body_html
-    assert preview in client.get("/articles/epidural-injection/").content.decode()
+    panel, page_html = preview.split("<hr>\n", 1)
+    assert 'class="readability-panel"' in panel
+    assert page_html == article.body_html
+    assert page_html in client.get("/articles/epidural-injection/").content.decode()
 
 
 def test_preview_sanitises(staff_client):

@@ -96,7 +96,7 @@ BROKEN = [
     ("procedure without facts", "back-pain/nerve-ablation.md", "at_a_glance:", "at_a_glance_typo:", "unknown field 'at_a_glance_typo'"),
     ("incomplete facts", EPIDURAL, "  repeatable: Yes, a few times a year\n", "", "at_a_glance is missing: repeatable"),
     ("no front matter", EPIDURAL, "---\ntitle:", "title:", "back-pain/epidural-injection.md:1: missing front matter"),
-    ("bad status", EPIDURAL, "order: 1", "order: 1\nstatus: hidden", "status must be 'published' or 'draft'"),
+    ("bad status", EPIDURAL, "order: 1", "order: 1\nstatus: hidden", "status must be 'published', 'review' or 'draft'"),
 ]
 
 
