@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := painsite.settings
 
-.PHONY: run test setup venv admin lint check-content clean bench screenshots
+.PHONY: run test setup venv admin lint check-content clean bench faults screenshots
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ clean:
 
 bench: setup
 	$(BIN)/python bench/http_bench.py --seconds 10
+
+faults: setup
+	$(BIN)/python bench/faults.py
 
 screenshots: setup
 	$(BIN)/python docs/screenshots.py

@@ -44,3 +44,42 @@ def test_public_pages_work_without_javascript(browser, live_server, library):
     page.click("text=Next Nerve ablation")
     assert page.locator("h1").inner_text() == "Nerve ablation"
     context.close()
+
+
+def test_an_editor_sees_readability_update_while_typing(page, live_server, library, django_user_model):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    # Browser tests empty every table between tests, roles included: create them again.
+    importlib.import_module("articles.migrations.0011_roles").create_roles(apps, None)
+    user = django_user_model.objects.create_user("writer", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "writer")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    article = Article.objects.get(slug="nerve-ablation")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    editor = page.locator("textarea#id_body")
+    panel = page.locator(".markdownx-preview .readability-panel")
+
+    editor.fill("You lie on a bed. The doctor numbs your skin. It takes a short time. " * 12)
+    editor.dispatch_event("input")
+    page.wait_for_function("() => { const p = document.querySelector('.markdownx-preview .readability-panel');"
+                           " return p && parseFloat(p.dataset.smog) < 8; }", timeout=10_000)
+    easy = float(panel.get_attribute("data-smog"))
+    editor.fill("Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation. " * 12)
+    editor.dispatch_event("input")
+    page.wait_for_function(f"() => parseFloat(document.querySelector('.markdownx-preview .readability-panel').dataset.smog) > {easy}",
+                           timeout=10_000)
+    assert "above the limit" in panel.inner_text()
+    assert "Longest sentences" in panel.inner_text()
+
+    editor.fill("## Plain words\n\nWe changed this page in the browser. It is short and plain.")
+    editor.dispatch_event("input")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    page.goto(f"{live_server.url}/articles/nerve-ablation/")
+    assert "We changed this page in the browser." in page.locator("main").inner_text()
