@@ -46,6 +46,9 @@ REVIEW_FIELDS = ("reviewed", "reviewer", "review_due")
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
+
+    class Media:
+        css = {"all": ("css/admin-preview.css",)}
     list_display = ("title", "topic", "kind", "status", "updated", "smog_grade", "review_due", "helpful", "modified_at")
     list_filter = ("topic", "status", "kind", ReviewFilter)
     search_fields = ("title", "summary", "slug", "body")
