@@ -34,6 +34,12 @@ admin: setup
 lint: venv
 	$(BIN)/ruff check .
 
+# Needs a vulnerability database (PyPI's or OSV's JSON API), which this build machine
+# cannot reach; run it where it can. --strict fails when a package could not be checked.
+audit: venv
+	$(BIN)/python -m pip install --quiet pip-audit
+	$(BIN)/pip-audit --strict --no-deps --disable-pip -r requirements.lock
+
 clean:
 	rm -rf $(VENV) var/static
 

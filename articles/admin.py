@@ -49,6 +49,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ("css/admin-preview.css",)}
+
     list_display = ("title", "topic", "kind", "status", "updated", "smog_grade", "review_due", "helpful", "modified_at")
     list_filter = ("topic", "status", "kind", ReviewFilter)
     search_fields = ("title", "summary", "slug", "body")
@@ -62,7 +63,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ("Facts and names", {"fields": ("also_called", "at_a_glance", "body_location", "related", "sources", "updated")}),
         ("Clinical review", {"fields": REVIEW_FIELDS}),
         ("Publishing", {"fields": ("published_at", "publish_anyway", "publish_reason", "grade_override_reason")}),
-        ("Measured on save", {"fields": ("smog_grade", "fk_grade", "word_count", "reading_minutes", "source_path", "modified_at")}),
+        (
+            "Measured on save",
+            {"fields": ("smog_grade", "fk_grade", "word_count", "reading_minutes", "source_path", "modified_at")},
+        ),
     )
 
     def view_on_site(self, obj):
@@ -93,9 +97,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            helpful_yes=Count("feedback", filter=Q(feedback__helpful=True)),
-            helpful_no=Count("feedback", filter=Q(feedback__helpful=False)),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                helpful_yes=Count("feedback", filter=Q(feedback__helpful=True)),
+                helpful_no=Count("feedback", filter=Q(feedback__helpful=False)),
+            )
         )
 
     @admin.display(description="Was it helpful?")

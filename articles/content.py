@@ -17,12 +17,30 @@ ARTICLE_LINK_RE = re.compile(r"\]\(\s*/articles/([^/)\s#?]+)/?[^)]*\)")
 KINDS = ("procedure", "condition", "guide", "faq")
 STATUSES = ("published", "review", "draft")
 AT_A_GLANCE_KEYS = (
-    "treats", "duration", "anesthesia", "imaging",
-    "same_day_home", "relief_starts", "relief_lasts", "repeatable",
+    "treats",
+    "duration",
+    "anesthesia",
+    "imaging",
+    "same_day_home",
+    "relief_starts",
+    "relief_lasts",
+    "repeatable",
 )
 ARTICLE_FIELDS = {
-    "title", "summary", "kind", "order", "also_called", "at_a_glance", "body_location",
-    "related", "sources", "updated", "reviewed", "reviewer", "review_due", "status",
+    "title",
+    "summary",
+    "kind",
+    "order",
+    "also_called",
+    "at_a_glance",
+    "body_location",
+    "related",
+    "sources",
+    "updated",
+    "reviewed",
+    "reviewer",
+    "review_due",
+    "status",
 }
 ARTICLE_REQUIRED = ("title", "summary", "kind", "sources", "updated")
 TOPIC_FIELDS = {"title", "summary", "order"}
@@ -152,7 +170,7 @@ def split_front_matter(text, display, problems):
     if not isinstance(meta, dict):
         problems.append(Problem(display, 2, "front matter must be a set of 'field: value' lines"))
         return None
-    return meta, "".join(lines[index + 1:]), index + 2, front
+    return meta, "".join(lines[index + 1 :]), index + 2, front
 
 
 def _hash(raw):
@@ -260,6 +278,4 @@ def _read_glossary(path, root, library):
             library.problems.append(Problem(display, line, f"duplicate term '{term}' (also at line {seen[key]})"))
             continue
         seen[key] = line
-        library.glossary.append(
-            {"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]}
-        )
+        library.glossary.append({"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]})

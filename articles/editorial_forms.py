@@ -6,21 +6,27 @@ from django.conf import settings
 from .models import Article, render_markdown
 from .readability import measure
 
-CHANGED_MESSAGE = ("This article changed since you opened it (someone else saved it). Your text is still "
-                   "below: copy what you need, open the article again, and add your changes to the new version.")
+CHANGED_MESSAGE = (
+    "This article changed since you opened it (someone else saved it). Your text is still "
+    "below: copy what you need, open the article again, and add your changes to the new version."
+)
 
 
 class ArticleAdminForm(forms.ModelForm):
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     publish_anyway = forms.BooleanField(
-        required=False, label="Publish anyway",
+        required=False,
+        label="Publish anyway",
         help_text=f"Needed to publish when the reading grade is above {settings.PUBLISH_MAX_GRADE:g}.",
     )
-    publish_reason = forms.CharField(required=False, label="Why publish above the grade limit?", widget=forms.Textarea(attrs={"rows": 2}))
+    publish_reason = forms.CharField(
+        required=False, label="Why publish above the grade limit?", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = Article
-        fields = "__all__"
+        # The admin replaces this with the fields of ArticleAdmin.fieldsets.
+        fields = "__all__"  # noqa: DJ007
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,8 +45,12 @@ class ArticleAdminForm(forms.ModelForm):
             if current is not None and data.get("opened_version") != current:
                 raise forms.ValidationError(CHANGED_MESSAGE, code="stale")
         publishing = data.get("status") == Article.Status.PUBLISHED
-        if publishing and self.user is not None and not self.user.has_perm("articles.publish_article") \
-                and self.instance.status != Article.Status.PUBLISHED:
+        if (
+            publishing
+            and self.user is not None
+            and not self.user.has_perm("articles.publish_article")
+            and self.instance.status != Article.Status.PUBLISHED
+        ):
             self.add_error("status", "Only clinical reviewers can publish. Choose 'Waiting for review'.")
         if publishing and data.get("body"):
             rendered = render_markdown(data["body"], glossary=False)
@@ -49,9 +59,13 @@ class ArticleAdminForm(forms.ModelForm):
             name, grade = ("SMOG", figures.smog) if figures.sentences >= 10 else ("Flesch-Kincaid", figures.flesch_kincaid)
             if grade > settings.PUBLISH_MAX_GRADE:
                 if not data.get("publish_anyway") or not (data.get("publish_reason") or "").strip():
-                    self.add_error("publish_anyway", (
-                        f"The reading grade is {name} {grade}, above the limit of {settings.PUBLISH_MAX_GRADE:g}. "
-                        "Make the text plainer, or tick 'Publish anyway' and give the reason."))
+                    self.add_error(
+                        "publish_anyway",
+                        (
+                            f"The reading grade is {name} {grade}, above the limit of {settings.PUBLISH_MAX_GRADE:g}. "
+                            "Make the text plainer, or tick 'Publish anyway' and give the reason."
+                        ),
+                    )
                 else:
                     self.grade_override = (data["publish_reason"].strip(), f"{name} {grade}")
         return data

@@ -43,8 +43,9 @@ class ClinicSettings(models.Model):
     def load(cls):
         clinic = cls.objects.filter(pk=1).first()
         if clinic is None:
-            clinic = cls(pk=1, clinic_name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE,
-                         emergency_number=settings.EMERGENCY_NUMBER)
+            clinic = cls(
+                pk=1, clinic_name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE, emergency_number=settings.EMERGENCY_NUMBER
+            )
         return clinic
 
 
@@ -113,15 +114,15 @@ class Topic(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.intro_html = render_markdown(self.intro, glossary=False).html
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         # Spelled out rather than reverse()d: pages link to dozens of topics and articles,
         # and reverse() was a noticeable part of rendering one. tests/test_urls.py keeps
         # these in step with articles/urls.py.
         return f"/topics/{self.slug}/"
-
-    def save(self, *args, **kwargs):
-        self.intro_html = render_markdown(self.intro, glossary=False).html
-        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -139,8 +140,12 @@ class ArticleQuerySet(models.QuerySet):
         from django.db.models.functions import RowNumber
 
         position = models.Window(RowNumber(), partition_by="topic_id", order_by=list(self.READING_ORDER))
-        return (self.annotate(position=position).filter(position__lte=count)
-                .order_by("topic_id", *self.READING_ORDER).only("slug", "title", "topic_id"))
+        return (
+            self.annotate(position=position)
+            .filter(position__lte=count)
+            .order_by("topic_id", *self.READING_ORDER)
+            .only("slug", "title", "topic_id")
+        )
 
 
 class Article(models.Model):
@@ -212,14 +217,40 @@ class Article(models.Model):
 
     # The fields a content file carries; an edit to any of them is an editorial change.
     CONTENT_FIELDS = (
-        "title", "summary", "kind", "order", "body", "also_called", "at_a_glance",
-        "body_location", "sources", "status", "updated", "reviewed", "reviewer", "review_due",
+        "title",
+        "summary",
+        "kind",
+        "order",
+        "body",
+        "also_called",
+        "at_a_glance",
+        "body_location",
+        "sources",
+        "status",
+        "updated",
+        "reviewed",
+        "reviewer",
+        "review_due",
     )
 
-    history = HistoricalRecords(excluded_fields=[
-        "body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes", "smog_grade", "fk_grade",
-        "render_version", "source_path", "content_hash", "loaded_fingerprint", "modified_at", "version",
-    ])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "body_html",
+            "toc",
+            "sections",
+            "plain_text",
+            "word_count",
+            "reading_minutes",
+            "smog_grade",
+            "fk_grade",
+            "render_version",
+            "source_path",
+            "content_hash",
+            "loaded_fingerprint",
+            "modified_at",
+            "version",
+        ]
+    )
 
     class Meta:
         ordering = ["title"]
@@ -235,6 +266,18 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.render()
+        if self.reviewed and not self.review_due:
+            self.review_due = self.reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+        old_slug = None
+        if self.pk:
+            old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_slug and old_slug != self.slug:
+                Redirect.point(f"/articles/{old_slug}/", self.get_absolute_url())
 
     def get_absolute_url(self):
         return f"/articles/{self.slug}/"  # see Topic.get_absolute_url
@@ -265,18 +308,6 @@ class Article(models.Model):
         self.fk_grade = figures.flesch_kincaid
         return result
 
-    def save(self, *args, **kwargs):
-        self.render()
-        if self.reviewed and not self.review_due:
-            self.review_due = self.reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
-        old_slug = None
-        if self.pk:
-            old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if old_slug and old_slug != self.slug:
-                Redirect.point(f"/articles/{old_slug}/", self.get_absolute_url())
-
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
@@ -284,8 +315,11 @@ class Article(models.Model):
     def linked_sources(self):
         """Sources for the page: a URL becomes a link only if it is http(s); anything else
         (javascript:, data:) typed into the admin is shown as nothing."""
-        return [{**src, "url": src["url"] if str(src.get("url", "")).startswith(("https://", "http://")) else ""}
-                for src in self.sources or [] if isinstance(src, dict)]
+        return [
+            {**src, "url": src["url"] if str(src.get("url", "")).startswith(("https://", "http://")) else ""}
+            for src in self.sources or []
+            if isinstance(src, dict)
+        ]
 
     def section_html(self, *words):
         """The rendered HTML under the first h2 whose text contains one of words (for the
@@ -335,16 +369,6 @@ class Redirect(models.Model):
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        self.old_path, self.new_path = normalise_path(self.old_path), normalise_path(self.new_path)
-        if self.old_path == self.new_path:
-            raise ValidationError("A page cannot redirect to itself.")
-        target = Redirect.objects.filter(old_path=self.new_path).exclude(pk=self.pk).values_list("new_path", flat=True).first()
-        if (target or self.new_path) == self.old_path:
-            raise ValidationError(f"{self.new_path} already redirects to {self.old_path}: that would be a loop.")
-
     def save(self, *args, **kwargs):
         self.old_path, self.new_path = normalise_path(self.old_path), normalise_path(self.new_path)
         # One hop only: follow the target's own redirect, and repoint chains ending here.
@@ -355,6 +379,16 @@ class Redirect(models.Model):
             super().save(*args, **kwargs)
             Redirect.objects.filter(new_path=self.old_path).exclude(pk=self.pk).update(new_path=self.new_path)
             Redirect.objects.filter(old_path=F("new_path")).delete()
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.old_path, self.new_path = normalise_path(self.old_path), normalise_path(self.new_path)
+        if self.old_path == self.new_path:
+            raise ValidationError("A page cannot redirect to itself.")
+        target = Redirect.objects.filter(old_path=self.new_path).exclude(pk=self.pk).values_list("new_path", flat=True).first()
+        if (target or self.new_path) == self.old_path:
+            raise ValidationError(f"{self.new_path} already redirects to {self.old_path}: that would be a loop.")
 
     @classmethod
     def point(cls, old_path, new_path):

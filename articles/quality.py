@@ -78,7 +78,7 @@ def glossary_names(glossary):
 def _static_exists(src, static_dir):
     if not src.startswith("/static/"):
         return True
-    return (static_dir / src[len("/static/"):]).is_file()
+    return (static_dir / src[len("/static/") :]).is_file()
 
 
 def _check_article(source, library, watch, covered, static_dir, report):

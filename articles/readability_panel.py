@@ -23,7 +23,12 @@ def unknown_terms(text):
 
 def panel(rendered):
     figures = measure(rendered.prose, rendered.text)
-    return render_to_string("articles/_readability_panel.html", {
-        "figures": figures, "limit": MAX_GRADE, "too_hard": figures.smog > MAX_GRADE,
-        "unknown_terms": unknown_terms(rendered.text),
-    })
+    return render_to_string(
+        "articles/_readability_panel.html",
+        {
+            "figures": figures,
+            "limit": MAX_GRADE,
+            "too_hard": figures.smog > MAX_GRADE,
+            "unknown_terms": unknown_terms(rendered.text),
+        },
+    )

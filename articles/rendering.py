@@ -15,10 +15,50 @@ from markdown.extensions.toc import slugify_unicode
 CALLOUT_KINDS = ("emergency", "urgent", "note", "tip", "warning")
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "li", "ol", "p", "pre", "s", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title"},
@@ -73,10 +113,7 @@ def _markdown():
 
 
 def _toc(tokens):
-    return [
-        {"id": t["id"], "title": t["name"], "children": _toc(t.get("children", []))}
-        for t in tokens
-    ]
+    return [{"id": t["id"], "title": t["name"], "children": _toc(t.get("children", []))} for t in tokens]
 
 
 def sanitise(html):
@@ -192,9 +229,7 @@ def link_glossary(html, terms):
     """
     if not terms:
         return html
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(name) for name, _, _ in terms) + r")(?![\w-])", re.IGNORECASE
-    )
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name, _, _ in terms) + r")(?![\w-])", re.IGNORECASE)
     by_name = {name.lower(): (slug, definition) for name, slug, definition in terms}
     used, stack, out = set(), [], []
     for part in _TAG.split(html):

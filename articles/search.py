@@ -113,7 +113,7 @@ def concepts(query_tokens, glossary_pairs, known=frozenset()):
             continue
         used.update(words)
         groups.append(list(dict.fromkeys([phrase, *names[phrase]])))
-    for first, second in zip(query_tokens, query_tokens[1:]):
+    for first, second in zip(query_tokens, query_tokens[1:], strict=False):
         if first not in used and second not in used and first + second in known:
             used.update((first, second))
             groups.append([f"{first} {second}", first + second])
@@ -148,16 +148,12 @@ def _sqlite_match(groups, require_all):
     # user text can reach the FTS5 parser; only our own AND / OR join them. The first
     # phrase of a concept is what the patient typed; the rest are exact clinical phrases.
     joiner = " AND " if require_all else " OR "
-    return joiner.join(
-        "(" + " OR ".join([_sqlite_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups
-    )
+    return joiner.join("(" + " OR ".join([_sqlite_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups)
 
 
 def _unpublished_ids(cursor, now):
     # Few rows, read from the (status, published_at) index alone.
-    cursor.execute(
-        "SELECT id FROM articles_article WHERE status != 'published' OR published_at > %s", [now]
-    )
+    cursor.execute("SELECT id FROM articles_article WHERE status != 'published' OR published_at > %s", [now])
     return {row[0] for row in cursor.fetchall()}
 
 
@@ -176,7 +172,7 @@ def _search_sqlite(groups, require_all, now, offset):
             [match],
         )
         ranked = [row[0] for row in cursor.fetchall() if row[0] not in hidden]
-        ids = ranked[offset:offset + PAGE_SIZE]
+        ids = ranked[offset : offset + PAGE_SIZE]
         if not ids:
             return len(ranked), []
         cursor.execute(
@@ -191,13 +187,15 @@ def _search_sqlite(groups, require_all, now, offset):
 def highlight(text, groups, words=28):
     """A window of text around the first match, matches marked. Both backends use it: FTS5's
     snippet() and PostgreSQL's ts_headline() each cost more than the search itself."""
-    stems = sorted({w[:max(4, len(w) - 2)] for group in groups for phrase in group for w in phrase.split()}, key=len, reverse=True)
+    stems = sorted(
+        {w[: max(4, len(w) - 2)] for group in groups for phrase in group for w in phrase.split()}, key=len, reverse=True
+    )
     if not stems:
         return ""
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)
     first = pattern.search(text)
     start = 0 if not first else max(0, len(text[: first.start()].split()) - 8)
-    window = text.split()[start:start + words]
+    window = text.split()[start : start + words]
     snippet = " ".join(window)
     snippet = pattern.sub(lambda m: MARK_START + m.group(0) + MARK_END, snippet)
     return ("…" if start else "") + snippet + "…"
@@ -230,7 +228,7 @@ def _search_postgres(groups, require_all, now, offset):
             [*params, now, *params],
         )
         ranked = [row[0] for row in cursor.fetchall()]
-        ids = ranked[offset:offset + PAGE_SIZE]
+        ids = ranked[offset : offset + PAGE_SIZE]
         if not ids:
             return len(ranked), []
         cursor.execute(
@@ -253,7 +251,9 @@ def _run(groups, now, page):
     total, rows = backend(groups, True, now, offset)
     if not total and len(groups) > 1:
         total, rows = backend(groups, False, now, offset)
-    hits = [Hit(slug, title, summary, t_title, t_slug, _mark(snip or summary)) for slug, title, summary, t_title, t_slug, snip in rows]
+    hits = [
+        Hit(slug, title, summary, t_title, t_slug, _mark(snip or summary)) for slug, title, summary, t_title, t_slug, snip in rows
+    ]
     return total, hits
 
 
@@ -295,7 +295,9 @@ def _search_data():
             suggestable.update(tokens(name))
         known |= suggestable
         _cache.update(
-            stamp=stamp, known=known, pairs=pairs,
+            stamp=stamp,
+            known=known,
+            pairs=pairs,
             terms=[(t, [" ".join(tokens(n)) for n in [t.term, *t.aliases]]) for t in GlossaryTerm.objects.all()],
             suggestable=_by_initial(w for w in suggestable if len(w) > 3),
         )
@@ -318,7 +320,7 @@ def suggest(query_tokens, known, suggestable):
     for i in range(len(query_tokens) - 1):
         joined = query_tokens[i] + query_tokens[i + 1]
         if joined in known and (query_tokens[i] not in known or query_tokens[i + 1] not in known):
-            query_tokens[i:i + 2] = [joined, ""]
+            query_tokens[i : i + 2] = [joined, ""]
             changed = True
     for token in filter(None, query_tokens):
         if token in known or token in STOPWORDS or len(token) < 4:
@@ -335,6 +337,7 @@ def suggest(query_tokens, known, suggestable):
 
 
 # --- the interface -------------------------------------------------------------------------
+
 
 def matching_glossary(query_tokens, terms, limit=3):
     if not query_tokens:

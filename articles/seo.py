@@ -93,14 +93,15 @@ def article_graph(article, crumbs, clinic):
     if article.kind == "faq":
         questions = [(q, a) for q, a in article.sections if q.endswith("?") and a]
         if questions:
-            graph.append({
-                "@type": "FAQPage",
-                "url": absolute(article.get_absolute_url()),
-                "mainEntity": [
-                    {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
-                    for q, a in questions
-                ],
-            })
+            graph.append(
+                {
+                    "@type": "FAQPage",
+                    "url": absolute(article.get_absolute_url()),
+                    "mainEntity": [
+                        {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a in questions
+                    ],
+                }
+            )
     return graph
 
 

@@ -61,6 +61,6 @@ def _last_change():
         row = cursor.fetchone()
     # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
     times = [t if not isinstance(t, str) else parse_datetime(t) for t in (*row[:5], row[8]) if t]
-    times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.timezone.utc) for t in times]
-    newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
+    newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     return Stamp(newest, row[5:8], row[8])

@@ -98,8 +98,17 @@ def _sync_glossary(library, report):
     return changed or bool(deleted)
 
 
-RENDERED_FIELDS = ("body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes",
-                   "smog_grade", "fk_grade", "render_version")
+RENDERED_FIELDS = (
+    "body_html",
+    "toc",
+    "sections",
+    "plain_text",
+    "word_count",
+    "reading_minutes",
+    "smog_grade",
+    "fk_grade",
+    "render_version",
+)
 
 
 def rerender_all(exclude=(), only_stale=False):

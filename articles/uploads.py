@@ -36,9 +36,15 @@ def check_image(upload):
                 image.load()  # verify() skips pixel data; a truncated file fails here
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
-        raise ValidationError("This is not a JPEG, PNG or WebP image.")
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
+        raise ValidationError("This is not a JPEG, PNG or WebP image.") from None
     if fmt not in FORMATS:
         raise ValidationError("Only JPEG, PNG and WebP images can be uploaded.")
     return FORMATS[fmt]

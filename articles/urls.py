@@ -3,8 +3,8 @@ from django.urls import path
 
 from . import feedback, views
 from .feeds import RecentArticlesFeed
-from .sitemaps import SITEMAPS
 from .sitemap_views import sitemap
+from .sitemaps import SITEMAPS
 
 app_name = "articles"
 

@@ -1,10 +1,18 @@
 """Checks a Library read from content/ against the format in DESIGN.md. Writes nothing."""
 
 from .content import (
-    ARTICLE_FIELDS, ARTICLE_LINK_RE, ARTICLE_REQUIRED, AT_A_GLANCE_KEYS, KINDS, SLUG_RE,
-    STATUSES, SUMMARY_MAX, TOPIC_FIELDS, Problem, as_date,
+    ARTICLE_FIELDS,
+    ARTICLE_LINK_RE,
+    ARTICLE_REQUIRED,
+    AT_A_GLANCE_KEYS,
+    KINDS,
+    SLUG_RE,
+    STATUSES,
+    SUMMARY_MAX,
+    TOPIC_FIELDS,
+    Problem,
+    as_date,
 )
-
 
 MAX_ORDER = 100_000
 TEXT_LIMITS = {"title": 200, "body_location": 100, "reviewer": 200}
@@ -77,8 +85,9 @@ def _check_article(source, known_slugs, problems):
         problem("kind", f"kind must be one of {', '.join(KINDS)}, not '{meta['kind']}'")
     if "status" in meta and meta["status"] not in STATUSES:
         problem("status", f"status must be 'published', 'review' or 'draft', not '{meta['status']}'")
-    if "order" in meta and (not isinstance(meta["order"], int) or isinstance(meta["order"], bool)
-                            or not 0 <= meta["order"] <= MAX_ORDER):
+    if "order" in meta and (
+        not isinstance(meta["order"], int) or isinstance(meta["order"], bool) or not 0 <= meta["order"] <= MAX_ORDER
+    ):
         problem("order", f"order must be a whole number from 0 to {MAX_ORDER}")
     for key, limit in TEXT_LIMITS.items():
         if isinstance(meta.get(key), str) and len(meta[key]) > limit:
@@ -105,7 +114,9 @@ def _check_article(source, known_slugs, problems):
     for offset, line in enumerate(source.body.splitlines()):
         for slug in ARTICLE_LINK_RE.findall(line):
             if slug not in known_slugs:
-                problems.append(Problem(source.display, source.body_line + offset, f"link to missing article '/articles/{slug}/'"))
+                problems.append(
+                    Problem(source.display, source.body_line + offset, f"link to missing article '/articles/{slug}/'")
+                )
 
 
 def _check_at_a_glance(meta, problem):

@@ -23,6 +23,7 @@ def conditional(view):
     """Validators first (a 304 needs no page at all), then the shared page cache."""
     return _condition(cached_page(view))
 
+
 def _clinic(request):
     return clinic_settings.current(request).clinic_name
 
@@ -36,8 +37,10 @@ def _page(request, template, context, title, description, crumbs=None, canonical
         meta_title=title,
         meta_description=description,
         canonical=seo.absolute(canonical_path or request.path),
-        jsonld=seo.to_script(context.pop("graph", None)
-                             or seo.page_graph(title, request.path, description, clinic_settings.current(request), crumbs)),
+        jsonld=seo.to_script(
+            context.pop("graph", None)
+            or seo.page_graph(title, request.path, description, clinic_settings.current(request), crumbs)
+        ),
     )
     return render(request, template, context)
 
@@ -45,7 +48,13 @@ def _page(request, template, context, title, description, crumbs=None, canonical
 @conditional
 def home(request):
     topics = Topic.objects.all()
-    return _page(request, "articles/home.html", {"topics": topics}, f"Interventional pain care explained | {_clinic(request)}", HOME_DESCRIPTION)
+    return _page(
+        request,
+        "articles/home.html",
+        {"topics": topics},
+        f"Interventional pain care explained | {_clinic(request)}",
+        HOME_DESCRIPTION,
+    )
 
 
 TOPIC_PAGE_SIZE = 50
@@ -59,20 +68,35 @@ def topic_list(request):
     for article in Article.objects.published().first_of_each_topic(TOPIC_LIST_PREVIEW):
         by_topic.setdefault(article.topic_id, []).append(article)
     rows = [(topic, by_topic.get(topic.pk, [])) for topic in topics]
-    return _page(request, "articles/topic_list.html", {"rows": rows}, f"All topics | {_clinic(request)}",
-                 "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.", [(None, "All topics")])
+    return _page(
+        request,
+        "articles/topic_list.html",
+        {"rows": rows},
+        f"All topics | {_clinic(request)}",
+        "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.",
+        [(None, "All topics")],
+    )
 
 
 @conditional
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    paginator = Paginator(topic.articles.published().in_reading_order().only("slug", "title", "summary", "kind", "reading_minutes", "topic_id"),
-                          TOPIC_PAGE_SIZE)
+    paginator = Paginator(
+        topic.articles.published().in_reading_order().only("slug", "title", "summary", "kind", "reading_minutes", "topic_id"),
+        TOPIC_PAGE_SIZE,
+    )
     page = paginator.get_page(request.GET.get("page"))
     title = topic.title if page.number == 1 else f"{topic.title} (page {page.number})"
     canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
-    return _page(request, "articles/topic_detail.html", {"topic": topic, "page": page, "articles": page.object_list},
-                 f"{title} | {_clinic(request)}", topic.summary, [(None, topic.title)], canonical)
+    return _page(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "articles": page.object_list},
+        f"{title} | {_clinic(request)}",
+        topic.summary,
+        [(None, topic.title)],
+        canonical,
+    )
 
 
 def _article_for(request, slug):
@@ -103,7 +127,9 @@ def article_detail(request, slug):
         "draft_preview": not article.is_published,
         "noindex": not article.is_published,
     }
-    response = _page(request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs)
+    response = _page(
+        request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs
+    )
     if not article.is_published:
         response["Cache-Control"] = "private, no-cache, no-store"
     return response
@@ -126,25 +152,42 @@ def handout(request, slug):
         "printed": timezone.localdate(),
         "noindex": True,
     }
-    crumbs = [(article.topic.get_absolute_url(), article.topic.title), (article.get_absolute_url(), article.title), (None, "Handout")]
-    return _page(request, "articles/handout.html", context, f"{article.title}: handout | {_clinic(request)}",
-                 article.summary, crumbs)
+    crumbs = [
+        (article.topic.get_absolute_url(), article.topic.title),
+        (article.get_absolute_url(), article.title),
+        (None, "Handout"),
+    ]
+    return _page(
+        request, "articles/handout.html", context, f"{article.title}: handout | {_clinic(request)}", article.summary, crumbs
+    )
 
 
 @conditional
 def glossary(request):
     terms = GlossaryTerm.objects.all()
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
-    return _page(request, "articles/glossary.html", {"letters": letters}, f"Glossary of pain care words | {_clinic(request)}",
-                 "Plain-language meanings of the medical words used on this site, from A to Z.", [(None, "Glossary")])
+    return _page(
+        request,
+        "articles/glossary.html",
+        {"letters": letters},
+        f"Glossary of pain care words | {_clinic(request)}",
+        "Plain-language meanings of the medical words used on this site, from A to Z.",
+        [(None, "Glossary")],
+    )
 
 
 @conditional
 def a_to_z(request):
     articles = Article.objects.published().order_by("title").only("slug", "title", "summary")
     letters = [(letter, list(group)) for letter, group in groupby(articles, key=lambda a: a.title[:1].upper())]
-    return _page(request, "articles/a_z.html", {"letters": letters}, f"A–Z of articles | {_clinic(request)}",
-                 "Every article on this site, in alphabetical order.", [(None, "A–Z of articles")])
+    return _page(
+        request,
+        "articles/a_z.html",
+        {"letters": letters},
+        f"A–Z of articles | {_clinic(request)}",
+        "Every article on this site, in alphabetical order.",
+        [(None, "A–Z of articles")],
+    )
 
 
 def search_page(request):
@@ -156,12 +199,26 @@ def search_page(request):
         page = 1
     results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
     title = f"Search results for “{results.query}”" if results.query else "Search"
-    return _page(request, "articles/search.html", {"results": results, "noindex": True}, f"{title} | {_clinic(request)}",
-                 "Search the pain care articles.", [(None, "Search")])
+    return _page(
+        request,
+        "articles/search.html",
+        {"results": results, "noindex": True},
+        f"{title} | {_clinic(request)}",
+        "Search the pain care articles.",
+        [(None, "Search")],
+    )
 
 
 def robots_txt(request):
-    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /search/", "", f"Sitemap: {seo.absolute('/sitemap.xml')}", ""]
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {seo.absolute('/sitemap.xml')}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -27,7 +27,9 @@ def _tolerant(fallback):
                 if fallback is _MISSING:
                     return kwargs.get("default", args[1] if len(args) > 1 else None)
                 return fallback() if callable(fallback) else fallback
+
         return wrapper
+
     return decorate
 
 

@@ -21,7 +21,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.html import escape
 
-from articles.models import Reviewer, Article, GlossaryTerm, Topic
+from articles.models import Article, GlossaryTerm, Reviewer, Topic
 from articles.search import clean_query
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]

@@ -11,6 +11,9 @@ class Command(BaseCommand):
 
     def handle(self, directory, **options):
         counts = export_library(directory)
-        self.stdout.write(self.style.SUCCESS(
-            f"Exported {counts['topics']} topics, {counts['articles']} articles, {counts['glossary']} glossary terms to {directory}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Exported {counts['topics']} topics, {counts['articles']} articles, "
+                f"{counts['glossary']} glossary terms to {directory}"
+            )
+        )

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.content import ContentError
 from articles.sync import load_library
 
-
 MAX_SHOWN = 200
 
 
@@ -24,7 +23,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             if len(exc.problems) > MAX_SHOWN:
                 self.stderr.write(f"... and {len(exc.problems) - MAX_SHOWN} more")
-            raise CommandError(f"{len(exc.problems)} problem(s) in {root}; nothing was loaded.")
+            raise CommandError(f"{len(exc.problems)} problem(s) in {root}; nothing was loaded.") from None
         for display in report.conflicts:
             self.stderr.write(
                 self.style.WARNING(
