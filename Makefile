@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := painsite.settings
 
-.PHONY: run test setup venv admin lint check-content clean bench faults screenshots
+.PHONY: run test setup venv admin lint audit check-content clean bench faults screenshots
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
