@@ -125,6 +125,13 @@ class Topic(models.Model):
         return f"/topics/{self.slug}/"
 
 
+# What the rendering pipeline derives from an article's Markdown on every save.
+RENDERED_FIELDS = (
+    "body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes", "smog_grade", "fk_grade",
+    "render_version",
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -234,22 +241,8 @@ class Article(models.Model):
     )
 
     history = HistoricalRecords(
-        excluded_fields=[
-            "body_html",
-            "toc",
-            "sections",
-            "plain_text",
-            "word_count",
-            "reading_minutes",
-            "smog_grade",
-            "fk_grade",
-            "render_version",
-            "source_path",
-            "content_hash",
-            "loaded_fingerprint",
-            "modified_at",
-            "version",
-        ]
+        # Derived on save, or bookkeeping: history keeps what editors wrote.
+        excluded_fields=[*RENDERED_FIELDS, "source_path", "content_hash", "loaded_fingerprint", "modified_at", "version"]
     )
 
     class Meta:

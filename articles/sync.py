@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .content import ContentError, as_date, read_library
-from .models import Article, GlossaryTerm, Reviewer, Topic
+from .models import RENDERED_FIELDS, Article, GlossaryTerm, Reviewer, Topic
 from .validation import validate
 
 
@@ -96,19 +96,6 @@ def _sync_glossary(library, report):
     deleted, _ = GlossaryTerm.objects.exclude(term__in=wanted).delete()
     report.glossary_terms = len(wanted)
     return changed or bool(deleted)
-
-
-RENDERED_FIELDS = (
-    "body_html",
-    "toc",
-    "sections",
-    "plain_text",
-    "word_count",
-    "reading_minutes",
-    "smog_grade",
-    "fk_grade",
-    "render_version",
-)
 
 
 def rerender_all(exclude=(), only_stale=False):
