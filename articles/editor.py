@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from . import readability_panel
 from .models import render_markdown
 from .uploads import save_image
+from .validation import PLACEHOLDER_ALT
 
 
 def staff_only(view):
@@ -40,4 +41,4 @@ def upload(request):
         url = save_image(image)
     except ValidationError as exc:
         return JsonResponse({"image": exc.messages}, status=400)
-    return JsonResponse({"image_code": f"![Describe this image for someone who cannot see it]({url})"})
+    return JsonResponse({"image_code": f"![{PLACEHOLDER_ALT}]({url})"})

@@ -5,6 +5,7 @@ from django.conf import settings
 
 from .models import Article, render_markdown
 from .readability import measure
+from .validation import IMAGE_RE, PLACEHOLDER_ALT
 
 CHANGED_MESSAGE = (
     "This article changed since you opened it (someone else saved it). Your text is still "
@@ -37,6 +38,16 @@ class ArticleAdminForm(forms.ModelForm):
             if self.instance.status == Article.Status.PUBLISHED:
                 allowed.add(Article.Status.PUBLISHED)  # may keep it published, not newly publish
             self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] in allowed]
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body") or ""
+        for alt in IMAGE_RE.findall(body):
+            if not alt.strip() or alt.strip() == PLACEHOLDER_ALT:
+                raise forms.ValidationError(
+                    "Every image needs alt text: between the [ ] before the image address, describe what the "
+                    "picture shows for someone who cannot see it."
+                )
+        return body
 
     def clean(self):
         data = super().clean()

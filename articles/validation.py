@@ -1,5 +1,7 @@
 """Checks a Library read from content/ against the format in DESIGN.md. Writes nothing."""
 
+import re
+
 from .content import (
     ARTICLE_FIELDS,
     ARTICLE_LINK_RE,
@@ -15,6 +17,9 @@ from .content import (
 )
 
 MAX_ORDER = 100_000
+IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(")
+# What an uploaded image's Markdown says until an editor describes the picture.
+PLACEHOLDER_ALT = "Describe this image for someone who cannot see it"
 TEXT_LIMITS = {"title": 200, "body_location": 100, "reviewer": 200}
 
 
@@ -112,6 +117,10 @@ def _check_article(source, known_slugs, problems):
                 if slug not in known_slugs:
                     problem("related", f"related article '{slug}' does not exist")
     for offset, line in enumerate(source.body.splitlines()):
+        for alt in IMAGE_RE.findall(line):
+            if not alt.strip() or alt.strip() == PLACEHOLDER_ALT:
+                problems.append(Problem(source.display, source.body_line + offset,
+                                        "an image needs alt text: describe what it shows between the [ ]"))
         for slug in ARTICLE_LINK_RE.findall(line):
             if slug not in known_slugs:
                 problems.append(

@@ -222,3 +222,16 @@ def test_export_then_load_into_an_empty_database_reproduces_every_field(tmp_path
     for slug, fields in before[0].items():
         for name, value in fields.items():
             assert after[0][slug][name] == value, (slug, name)
+
+
+def test_images_need_alt_text_in_the_admin_and_the_loader(staff_client, library_dir, capsys):
+    article = Article.objects.get(slug="nerve-ablation")
+    for body in ["![](/media/uploads/a.png)", "![Describe this image for someone who cannot see it](/media/uploads/a.png)"]:
+        response = staff_client.post(change_url(article), form_data(article, body=body))
+        assert response.status_code == 200 and "Every image needs alt text" in response.content.decode()
+    assert staff_client.post(change_url(article), form_data(article, body="![A needle near the spine](/media/uploads/a.png)")).status_code == 302
+    path = library_dir / "back-pain/nerve-ablation.md"
+    path.write_text(path.read_text() + "\n![ ](/static/img/spine-anatomy.svg)\n")
+    with pytest.raises(Exception, match="nothing was loaded"):
+        call_command("load_content", str(library_dir))
+    assert "an image needs alt text" in capsys.readouterr().err
