@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -7,8 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import review
 from .editorial_forms import ArticleAdminForm
-from .models import Article, ClinicSettings, Feedback, GlossaryTerm, Redirect, Reviewer, Topic
+from .models import Article, ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, Reviewer, Topic
 from .sync import rerender_all
+from .uploads import checked_file
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 
@@ -167,3 +169,27 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         rerender_all()  # emergency callouts carry the emergency number
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if hasattr(upload, "content_type"):  # a new upload, not the stored file
+            return checked_file(upload)
+        return upload
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = ("alt_text", "caption", "markdown", "uploaded_at")
+    search_fields = ("alt_text", "caption")
+    readonly_fields = ("markdown",)
+
+    @admin.display(description="Use in an article")
+    def markdown(self, obj):
+        return obj.markdown if obj.pk else "Save first"

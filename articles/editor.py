@@ -38,7 +38,8 @@ def upload(request):
     if image is None:
         return JsonResponse({"image": ["Choose an image to upload."]}, status=400)
     try:
-        url = save_image(image)
+        stored = save_image(image)
     except ValidationError as exc:
         return JsonResponse({"image": exc.messages}, status=400)
-    return JsonResponse({"image_code": f"![{PLACEHOLDER_ALT}]({url})"})
+    # Into the image library; the article cannot be saved until the picture is described.
+    return JsonResponse({"image_code": f"![{PLACEHOLDER_ALT}](image:{stored.pk})"})

@@ -1,11 +1,13 @@
 """The article change form's rules: no lost edits, reviewers-only fields, the publish gate."""
 
+import re
+
 from django import forms
 from django.conf import settings
 
-from .models import Article, render_markdown
+from .models import Article, Image, render_markdown
 from .readability import measure
-from .validation import IMAGE_RE, PLACEHOLDER_ALT
+from .validation import PLACEHOLDER_ALT
 
 CHANGED_MESSAGE = (
     "This article changed since you opened it (someone else saved it). Your text is still "
@@ -41,8 +43,10 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data.get("body") or ""
-        for alt in IMAGE_RE.findall(body):
-            if not alt.strip() or alt.strip() == PLACEHOLDER_ALT:
+        library = {str(i.pk): i.alt_text for i in Image.objects.filter(pk__in=re.findall(r"\]\(image:(\d+)\)", body))}
+        for alt, ref in re.findall(r"!\[([^\]]*)\]\((?:image:(\d+))?", body):
+            alt = alt.strip() or library.get(ref, "").strip()
+            if not alt or alt == PLACEHOLDER_ALT:
                 raise forms.ValidationError(
                     "Every image needs alt text: between the [ ] before the image address, describe what the "
                     "picture shows for someone who cannot see it."

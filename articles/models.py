@@ -63,10 +63,53 @@ class Reviewer(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+class Image(models.Model):
+    """A picture in the clinic's image library. Articles use it as ![](image:ID); the alt
+    text and caption come from here unless the article gives its own alt text."""
+
+    file = models.ImageField(upload_to="images/")
+    alt_text = models.CharField(
+        max_length=300, help_text="What the picture shows, for someone who cannot see it. Required."
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.alt_text[:60]
+
+    @property
+    def markdown(self):
+        return f"![{self.alt_text}](image:{self.pk})"
+
+
+_LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
+
+
+def resolve_library_images(source):
+    """Turn ![alt](image:ID) into the image's address, with its alt text and caption."""
+    ids = {int(m.group(2)) for m in _LIBRARY_IMAGE.finditer(source or "")}
+    if not ids:
+        return source
+    images = Image.objects.in_bulk(ids)
+
+    def replace(match):
+        image = images.get(int(match.group(2)))
+        if image is None:
+            return match.group(0)
+        alt = match.group(1).strip() or image.alt_text
+        caption = f"\n\n*{image.caption}*" if image.caption else ""
+        return f"![{alt}]({image.file.url}){caption}"
+
+    return _LIBRARY_IMAGE.sub(replace, source)
+
+
 def render_markdown(source, glossary=True):
     """The site's rendering: the pure pipeline, the clinic's callout titles, glossary links."""
     titles = rendering.default_callout_titles(ClinicSettings.load().emergency_number)
-    result = rendering.render(source, callout_titles=titles)
+    result = rendering.render(resolve_library_images(source), callout_titles=titles)
     if glossary:
         result.html = rendering.link_glossary(result.html, glossary_names())
     return result

@@ -10,7 +10,6 @@ import warnings
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -50,9 +49,16 @@ def check_image(upload):
     return FORMATS[fmt]
 
 
-def save_image(upload):
+def checked_file(upload):
+    """A ContentFile of the upload's bytes under a fresh name with the extension its real
+    format dictates, or ValidationError."""
     extension = check_image(upload)
     upload.seek(0)
-    name = f"{settings.MARKDOWNX_MEDIA_PATH}{uuid.uuid4().hex}.{extension}"
-    stored = default_storage.save(name, ContentFile(upload.read()))
-    return default_storage.url(stored)
+    return ContentFile(upload.read(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+def save_image(upload, alt_text=""):
+    """Store an upload in the image library; returns the Image."""
+    from .models import Image
+
+    return Image.objects.create(file=checked_file(upload), alt_text=alt_text)

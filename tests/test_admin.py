@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.models import Article
+from articles.models import Image as LibraryImage
 
 pytestmark = pytest.mark.usefixtures("library")
 
@@ -82,7 +83,7 @@ def test_anonymous_users_cannot_preview_or_upload(client, settings):
     assert client.post(PREVIEW, {"content": "# hi"}).status_code == 403
     upload = SimpleUploadedFile("x.png", image_bytes(), content_type="image/png")
     assert client.post(UPLOAD, {"image": upload}, **AJAX).status_code == 403
-    assert not (settings.MEDIA_ROOT / "uploads").exists()
+    assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
 
 
 def test_signed_in_non_staff_users_cannot_preview_or_upload(client, django_user_model):
@@ -103,10 +104,11 @@ def test_real_images_upload_with_the_extension_of_their_real_type(staff_client, 
     upload = SimpleUploadedFile("holiday.gif", image_bytes(fmt), content_type="image/gif")
     response = staff_client.post(UPLOAD, {"image": upload}, **AJAX)
     assert response.status_code == 200
-    code = response.json()["image_code"]
-    assert code.startswith("![") and f".{ext})" in code
-    stored = list((settings.MEDIA_ROOT / "uploads").iterdir())
+    image = LibraryImage.objects.get()
+    assert response.json()["image_code"] == f"![Describe this image for someone who cannot see it](image:{image.pk})"
+    stored = list((settings.MEDIA_ROOT / "images").iterdir())
     assert len(stored) == 1 and stored[0].suffix == f".{ext}"
+    assert image.file.name.endswith(f".{ext}")
 
 
 BAD_UPLOADS = [
@@ -128,7 +130,7 @@ def test_non_images_are_refused_and_nothing_is_written(staff_client, settings, n
     response = staff_client.post(UPLOAD, {"image": upload}, **AJAX)
     assert response.status_code == 400
     assert "image" in response.json()
-    assert not (settings.MEDIA_ROOT / "uploads").exists()
+    assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
 
 
 def test_oversized_upload_is_refused(staff_client, settings):
@@ -137,7 +139,7 @@ def test_oversized_upload_is_refused(staff_client, settings):
     response = staff_client.post(UPLOAD, {"image": upload}, **AJAX)
     assert response.status_code == 400
     assert "too large" in response.json()["image"][0]
-    assert not (settings.MEDIA_ROOT / "uploads").exists()
+    assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
 
 
 def test_decompression_bomb_is_refused(staff_client, settings):
@@ -146,4 +148,27 @@ def test_decompression_bomb_is_refused(staff_client, settings):
     upload = SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png")
     response = staff_client.post(UPLOAD, {"image": upload}, **AJAX)
     assert response.status_code == 400
-    assert not (settings.MEDIA_ROOT / "uploads").exists()
+    assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
+
+
+def test_library_images_carry_their_alt_text_and_caption(staff_client, client, settings):
+    upload = SimpleUploadedFile("spine.png", image_bytes(), content_type="image/png")
+    response = staff_client.post("/admin/articles/image/add/", {"file": upload, "alt_text": "A needle beside the spine",
+                                                                 "caption": "Where the needle goes"})
+    assert response.status_code == 302
+    image = LibraryImage.objects.get()
+    article = Article.objects.get(slug="nerve-ablation")
+    article.body = f"Here it is.\n\n![](image:{image.pk})\n"
+    article.save()
+    html = client.get("/articles/nerve-ablation/").content.decode()
+    assert f'<img alt="A needle beside the spine" src="{image.file.url}">' in html
+    assert "<em>Where the needle goes</em>" in html
+
+
+def test_the_image_library_refuses_non_images_and_needs_alt_text(staff_client):
+    fake = SimpleUploadedFile("x.png", b"<html>not an image</html>", content_type="image/png")
+    response = staff_client.post("/admin/articles/image/add/", {"file": fake, "alt_text": "Something"})
+    assert response.status_code == 200 and not LibraryImage.objects.exists()
+    real = SimpleUploadedFile("x.png", image_bytes(), content_type="image/png")
+    response = staff_client.post("/admin/articles/image/add/", {"file": real, "alt_text": ""})
+    assert response.status_code == 200 and not LibraryImage.objects.exists()
