@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -159,6 +160,7 @@ class ReviewerAdmin(admin.ModelAdmin):
 @admin.register(ClinicSettings)
 class ClinicSettingsAdmin(admin.ModelAdmin):
     list_display = ("clinic_name", "phone", "emergency_number", "modified_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return not ClinicSettings.objects.exists()
