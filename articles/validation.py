@@ -68,11 +68,26 @@ def _check_sources(source, value, problem):
             problem("sources", f"source {index}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
 
 
+def _strings(value, seen=None):
+    """Every string inside a YAML value. YAML anchors can make a list contain itself."""
+    seen = set() if seen is None else seen
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (dict, list)) and id(value) not in seen:
+        seen.add(id(value))
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _strings(item, seen)
+
+
 def _check_article(source, known_slugs, problems):
     def problem(key, message):
         problems.append(Problem(source.display, source.line_of(key), message))
 
     meta = source.meta
+    for key, value in meta.items():
+        # A "\0" escape in YAML makes a NUL character, which no database text column takes.
+        if any("\x00" in text for text in _strings(value)):
+            problem(key, f"'{key}' contains a NUL character")
     if not SLUG_RE.match(source.slug):
         problem("title", f"file name '{source.slug}' is not a valid slug (lower-case letters, digits, hyphens)")
     for key in sorted(set(meta) - ARTICLE_FIELDS, key=str):
