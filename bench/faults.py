@@ -39,6 +39,8 @@ from contextlib import redirect_stdout
 from io import StringIO
 from pathlib import Path
 
+from http_bench import wait_for  # bench/ is this script's folder
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = ROOT / ".venv" / "bin"
@@ -83,16 +85,6 @@ function done(summary, latency, requests)
 end
 """
 
-
-def wait_for(url, seconds=30):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
 
 
 def fetch(url, timeout=10):

@@ -8,12 +8,16 @@ from articles.models import Article
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def sign_in(page, live_server, username, password="a-long-test-password"):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+
+
 def test_editor_previews_saves_and_sees_the_change(page, live_server, library, django_user_model):
     django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True, is_superuser=True)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "editor")
     article = Article.objects.get(slug="nerve-ablation")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     assert page.errors == [], page.errors  # the admin and the editor run under our CSP
@@ -56,10 +60,7 @@ def test_an_editor_sees_readability_update_while_typing(page, live_server, libra
     importlib.import_module("articles.migrations.0011_roles").create_roles(apps, None)
     user = django_user_model.objects.create_user("writer", password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editor"))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "writer")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "writer")
     article = Article.objects.get(slug="nerve-ablation")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     editor = page.locator("textarea#id_body")
