@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "painsite.errors.DatabaseUnavailableMiddleware",
     "articles.middleware.RedirectFallbackMiddleware",
     "articles.middleware.CacheControlMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in with its own page.

@@ -110,3 +110,20 @@ def test_server_error_page_needs_no_database(rf, settings):
 def test_query_budget(client, django_assert_max_num_queries, url, budget):
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_a_database_outage_gets_a_calm_503(client, monkeypatch):
+    from django.db import OperationalError
+
+    from articles import views
+
+    def unavailable(*args, **kwargs):
+        raise OperationalError("connection failed: the database system is shutting down")
+
+    monkeypatch.setattr(views, "_article_for", unavailable)
+    monkeypatch.setattr(views.stamps, "last_change", lambda request=None: (_ for _ in ()).throw(OperationalError("down")))
+    response = client.get("/articles/epidural-injection/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10" and "no-store" in response["Cache-Control"]
+    assert "We will be back in a moment" in response.content.decode()
+    assert "call 911 now" in response.content.decode().lower()
