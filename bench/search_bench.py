@@ -23,6 +23,7 @@ def main():
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest queries (median of rounds)")
     parser.add_argument("--real-share", type=float, default=0.2,
                         help="share of synthetic sentences taken from the real library (1.0: pessimistic)")
     args = parser.parse_args()
@@ -70,16 +71,21 @@ def main():
     start = time.perf_counter()
     client.get("/search/", {"q": "warm up"})
     print(f"{total} articles on {connection.vendor} (real sentence share {args.real_share}); first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms")
-    timings = []
+    timings, by_query = [], {}
     for _ in range(args.rounds):
         for query, _slug in QUERIES:
             t0 = time.perf_counter()
             response = client.get("/search/", {"q": query})
-            timings.append((time.perf_counter() - t0) * 1000)
+            elapsed = (time.perf_counter() - t0) * 1000
+            timings.append(elapsed)
+            by_query.setdefault(query, []).append(elapsed)
             assert response.status_code == 200
     timings.sort()
     p95 = timings[int(len(timings) * 0.95) - 1]
     print(f"{len(timings)} searches: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+    slowest = sorted(by_query.items(), key=lambda item: statistics.median(item[1]), reverse=True)
+    for query, times in slowest[: args.slowest]:
+        print(f"  {statistics.median(times):6.1f} ms  {query}")
 
 
 if __name__ == "__main__":

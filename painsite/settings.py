@@ -190,8 +190,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 BEHIND_PROXY = env_bool("BEHIND_PROXY")  # trust X-Forwarded-Proto and X-Forwarded-For from our proxy
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 # Abuse limits per client address (requests, seconds), counted in the shared cache.
-FEEDBACK_RATE = (5, 600)
-SEARCH_RATE = (60, 60)
+FEEDBACK_RATE = (int(os.environ.get("FEEDBACK_RATE_LIMIT", "5")), 600)
+SEARCH_RATE = (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60)
 SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL_REDIRECT
 SECURE_HSTS_PRELOAD = SECURE_SSL_REDIRECT
