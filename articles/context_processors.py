@@ -1,18 +1,22 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 
 from . import clinic as clinic_settings
-from .models import Topic
+from . import page_reads
 
 
 def site(request):
-    clinic = SimpleLazyObject(lambda: clinic_settings.current(request))
+    """What every public page shows: the clinic's details and the topic menu.
+
+    Only the public pages' engine (Jinja2) uses this, and every one of those pages shows
+    both, so they are read at once: both come from per-process copies that are refreshed
+    when the library stamp moves, and the stamp is read for the page's validators anyway.
+    """
+    clinic = clinic_settings.current(request)
     return {
         "clinic": clinic,
-        "clinic_name": SimpleLazyObject(lambda: clinic.clinic_name),
-        "clinic_phone": SimpleLazyObject(lambda: clinic.phone),
-        "emergency_number": SimpleLazyObject(lambda: clinic.emergency_number),
+        "clinic_name": clinic.clinic_name,
+        "clinic_phone": clinic.phone,
+        "emergency_number": clinic.emergency_number,
         "site_url": settings.SITE_URL,
-        # Lazy: pages that never show the menu (admin, healthz) never query for it.
-        "menu_topics": SimpleLazyObject(lambda: list(Topic.objects.only("slug", "title"))),
+        "menu_topics": page_reads.topics(request),
     }

@@ -316,7 +316,11 @@ class Article(models.Model):
                 Redirect.point(f"/articles/{old_slug}/", self.get_absolute_url())
 
     def get_absolute_url(self):
-        return f"/articles/{self.slug}/"  # see Topic.get_absolute_url
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def url_for(slug):
+        return f"/articles/{slug}/"  # see Topic.get_absolute_url
 
     def fingerprint(self, related_slugs=None):
         if related_slugs is None:

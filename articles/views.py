@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import condition
 
 from . import clinic as clinic_settings
-from . import seo, stamps
+from . import page_reads, seo, stamps
 from .caching import cached_page
 from .models import Article, GlossaryTerm, Topic
 from .ratelimit import allow
@@ -101,7 +101,7 @@ def topic_detail(request, slug):
 
 def _article_for(request, slug):
     """The published article; for signed-in staff, a draft or scheduled one too (a preview)."""
-    article = Article.objects.published().select_related("topic").filter(slug=slug).first()
+    article = page_reads.published_article(slug, request)
     if article is None and request.user.is_authenticated and request.user.is_staff:
         article = Article.objects.select_related("topic").filter(slug=slug).first()
     if article is None:
@@ -112,15 +112,15 @@ def _article_for(request, slug):
 @conditional
 def article_detail(request, slug):
     article = _article_for(request, slug)
-    siblings = list(article.topic.articles.published().in_reading_order().only("slug", "title", "topic_id"))
-    index = next((i for i, a in enumerate(siblings) if a.pk == article.pk), None)  # None: a draft preview
+    siblings = page_reads.siblings(article)
+    index = next((i for i, a in enumerate(siblings) if a.id == article.pk), None)  # None: a draft preview
     crumbs = [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)]
     context = {
         "article": article,
         "topic": article.topic,
         "previous": siblings[index - 1] if index else None,
         "next": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
-        "related": article.related.published().only("slug", "title", "summary"),
+        "related": page_reads.related(article),
         "graph": seo.article_graph(article, crumbs, clinic_settings.current(request)),
         "og_type": "article",
         "feedback_thanks": request.GET.get("feedback") == "thanks",

@@ -83,6 +83,16 @@ WSGI_APPLICATION = "painsite.wsgi.application"
 
 TEMPLATES = [
     {
+        # The public pages (painsite/jinja.py says why); found first, by name.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "painsite.jinja.environment",
+            "context_processors": ["articles.context_processors.site"],
+        },
+    },
+    {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
@@ -91,7 +101,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
             ],
         },
     },

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.utils.html import escape
+from markupsafe import escape  # how the public pages (Jinja2) escape: &#34; for a quote
 
 from articles.models import Article, GlossaryTerm, Reviewer, Topic
 from articles.search import clean_query

@@ -1,0 +1,28 @@
+"""gunicorn's warm-up: code in the master before it forks, data in each worker."""
+
+import pytest
+
+from painsite import warmup
+
+
+def test_the_masters_warm_up_never_touches_the_database():
+    # No db fixture: pytest-django fails any query here. A connection opened in the master
+    # would be shared by every forked worker.
+    warmup.warm_code()
+
+
+@pytest.mark.usefixtures("library")
+def test_a_workers_warm_up_reads_the_menu_and_clinic():
+    from articles import clinic, page_reads
+
+    page_reads._topics.clear()
+    clinic._cache.clear()
+    warmup.warm_data()
+    assert [t.slug for t in page_reads._topics["topics"]] == ["back-pain"]
+    assert "clinic" in clinic._cache
+
+
+def test_a_worker_starts_even_when_the_database_is_down(caplog):
+    # No db fixture: every query raises, as with a database that is down.
+    warmup.warm_data()
+    assert "could not reach the database" in caplog.text
