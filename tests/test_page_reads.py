@@ -55,6 +55,11 @@ def test_only_published_articles_are_read_and_come_with_their_topic(mixed_topic)
     topic, _ = mixed_topic
     article = page_reads.published_article("middle")
     assert article.title == "Middle" and article.topic == topic and article.topic.title == topic.title
+    # Field by field what the ORM reads: JSON decoded, times aware, dates as dates.
+    orm = Article.objects.get(slug="middle")
+    for field in Article._meta.concrete_fields:
+        assert getattr(article, field.attname) == getattr(orm, field.attname), field.name
+    assert not article._state.adding
     assert page_reads.published_article("a-draft") is None
     assert page_reads.published_article("scheduled") is None
     assert page_reads.published_article("no-such-article") is None
