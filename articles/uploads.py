@@ -4,6 +4,7 @@ The file's name and declared type come from the uploader and prove nothing; Pill
 the bytes, and the stored extension is the one the decoded format dictates.
 """
 
+import re
 import uuid
 import warnings
 
@@ -14,6 +15,12 @@ from PIL import Image, UnidentifiedImageError
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000  # well above any photo; below what a decompression bomb needs
+# A polyglot is a real image that is also a web page or a script: markup hidden in a
+# comment, a metadata chunk or after the image data. Served with nosniff it should never
+# run, but no photo or diagram needs it, so it is refused rather than trusted to headers.
+# Markers are six bytes or more, so compressed pixels match one by chance less than once
+# in a million 5 MB uploads (and saving the image again changes its bytes).
+POLYGLOT_MARKERS = re.compile(rb"<script|<iframe|<!doctype|<\?php\s|javascript:|\bon(?:load|error)\s*=", re.I)
 
 
 def check_image(upload):
@@ -46,6 +53,12 @@ def check_image(upload):
         raise ValidationError("This is not a JPEG, PNG or WebP image.") from None
     if fmt not in FORMATS:
         raise ValidationError("Only JPEG, PNG and WebP images can be uploaded.")
+    upload.seek(0)
+    if POLYGLOT_MARKERS.search(upload.read()):
+        raise ValidationError(
+            "This image also carries web page code, so it was not accepted. "
+            "Open it in a photo program and save or export it again, then upload the new copy."
+        )
     return FORMATS[fmt]
 
 

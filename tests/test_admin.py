@@ -133,6 +133,32 @@ def test_non_images_are_refused_and_nothing_is_written(staff_client, settings, n
     assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
 
 
+def _polyglots():
+    """Real images that are also HTML or script: after the image data, in a PNG text chunk,
+    in a JPEG comment."""
+    from PIL import PngImagePlugin
+
+    trailing = image_bytes("PNG") + b"<html><script>alert(1)</script></html>"
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", '<svg onload="alert(1)">')
+    chunk = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(chunk, "PNG", pnginfo=info)
+    comment = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(comment, "JPEG", comment=b"<?php system($_GET['c']); ?>")
+    return [("trailing-html.png", trailing), ("text-chunk.png", chunk.getvalue()), ("comment.jpg", comment.getvalue())]
+
+
+@pytest.mark.parametrize("name,content", _polyglots(), ids=[p[0] for p in _polyglots()])
+def test_polyglot_images_are_refused_and_nothing_is_written(staff_client, settings, name, content):
+    with Image.open(io.BytesIO(content)) as image:
+        image.load()  # each one really is a valid image
+    upload = SimpleUploadedFile(name, content, content_type="image/png")
+    response = staff_client.post(UPLOAD, {"image": upload}, **AJAX)
+    assert response.status_code == 400
+    assert "web page code" in response.json()["image"][0]
+    assert not (settings.MEDIA_ROOT / "images").exists() and not LibraryImage.objects.exists()
+
+
 def test_oversized_upload_is_refused(staff_client, settings):
     settings.MARKDOWNX_UPLOAD_MAX_SIZE = 1024
     upload = SimpleUploadedFile("big.png", image_bytes("PNG", (600, 600)) + b"\0" * 2048, content_type="image/png")
