@@ -161,6 +161,10 @@ class Gunicorn:
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log.open("w"), start_new_session=True,
         )
         wait_for(self.url + "/healthz")
+        # The first worker can answer before the master has forked the others.
+        deadline = time.monotonic() + 10
+        while len(self.workers()) < int(env["WEB_CONCURRENCY"]) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def workers(self):
         out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout
