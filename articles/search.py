@@ -187,9 +187,9 @@ def _search_sqlite(groups, require_all, now, offset):
 def highlight(text, groups, words=28):
     """A window of text around the first match, matches marked. Both backends use it: FTS5's
     snippet() and PostgreSQL's ts_headline() each cost more than the search itself."""
-    stems = sorted(
-        {w[: max(4, len(w) - 2)] for group in groups for phrase in group for w in phrase.split()}, key=len, reverse=True
-    )
+    # Small words of a matched phrase ("in", "the") are not what the patient looked for.
+    wanted = {w for group in groups for phrase in group for w in phrase.split() if w not in STOPWORDS and len(w) > 2}
+    stems = sorted({w[: max(4, len(w) - 2)] for w in wanted}, key=len, reverse=True)
     if not stems:
         return ""
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)

@@ -28,6 +28,14 @@ def test_query_is_shown_back_escaped(client):
     assert '<b onmouseover="x">' not in html
 
 
+def test_snippets_do_not_mark_small_words_of_a_phrase():
+    from articles.search import MARK_START, highlight
+
+    snippet = highlight("Pain that starts in the spine and runs down the leg.", [["pain in the leg"]])
+    assert f"{MARK_START}Pain" in snippet and f"{MARK_START}leg" in snippet
+    assert f"{MARK_START}in" not in snippet and f"{MARK_START}the" not in snippet
+
+
 def test_long_queries_are_cut():
     assert len(clean_query("word " * 5000)) == MAX_QUERY_CHARS
     assert "\x00" not in clean_query("a\x00b")
