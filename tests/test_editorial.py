@@ -62,6 +62,25 @@ def test_an_editor_can_submit_but_not_publish_or_review(client, django_user_mode
     assert Article.objects.get(slug="coming-soon").status == "review"
 
 
+@pytest.mark.parametrize("group", ["Editor", "Clinical reviewer"])
+def test_both_roles_can_add_an_image_with_its_alt_text(client, django_user_model, settings, group):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from articles.models import Image as LibraryImage
+
+    user_in(django_user_model, client, group)
+    assert client.get("/admin/articles/image/add/").status_code == 200
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(png, "PNG")
+    upload = SimpleUploadedFile("x.png", png.getvalue(), content_type="image/png")
+    response = client.post("/admin/articles/image/add/", {"file": upload, "alt_text": "A white square"})
+    assert response.status_code == 302 and LibraryImage.objects.get().alt_text == "A white square"
+    assert client.post(f"/admin/articles/image/{LibraryImage.objects.get().pk}/delete/", {"post": "yes"}).status_code == 403
+
+
 def test_a_reviewer_can_record_a_review_and_publish(client, django_user_model):
     user_in(django_user_model, client, "Clinical reviewer")
     person = Reviewer.objects.create(name="Dana Smith", credentials="MD", role="Pain medicine physician")
