@@ -19,13 +19,16 @@ def warm_code():
     from django.templatetags.static import static
     from django.urls import get_resolver
 
-    resolver = get_resolver()
-    resolver.url_patterns  # noqa: B018 (imports every view module)
-    resolver.reverse_dict  # noqa: B018
-    env = engines["jinja2"].env
-    for name in env.list_templates(extensions=["html"]):
-        env.get_template(name)
-    static("css/site.css")
+    try:
+        resolver = get_resolver()
+        resolver.url_patterns  # noqa: B018 (imports every view module)
+        resolver.reverse_dict  # noqa: B018
+        env = engines["jinja2"].env
+        for name in env.list_templates(extensions=["html"]):
+            env.get_template(name)
+        static("css/site.css")
+    except Exception:  # e.g. static files not collected yet: the pages will say so; the server still starts
+        log.warning("Warm-up of the code failed", exc_info=True)
 
 
 def warm_data():
