@@ -3,7 +3,7 @@
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def client_address(request):
@@ -15,6 +15,7 @@ def client_address(request):
 
 def allow(request, scope, limit, period):
     """True if this client has made fewer than `limit` requests in `scope` this period."""
+    cache = caches["shared"]
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_address(request)}:{window}"
     if cache.add(key, 1, period + 5):

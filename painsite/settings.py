@@ -121,18 +121,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+# "default" holds pages (keyed by the library stamp, so a per-process copy is never stale);
+# "shared" holds what every worker must count together: the abuse limits.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "painsite.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "painsite"),
-            # Short timeouts: a Redis that has gone away must not hold a page for seconds.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-        }
+    REDIS_CACHE = {
+        "BACKEND": "painsite.cache.ResilientRedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "painsite"),
+        # Short timeouts: a Redis that has gone away must not hold a page for seconds.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
+    CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # One box without Redis: small files under var/, which all gunicorn workers see.
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "shared-cache",
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        },
+    }
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses sign-in while a client is locked out

@@ -19,11 +19,13 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "shared"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "shared"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -83,6 +83,33 @@ def test_search_is_rate_limited(client, settings):
     assert codes == [200, 200, 429]
 
 
+def test_the_search_limit_is_counted_by_every_server_process_together(tmp_path):
+    # Two gunicorn processes of one site (as a box with several workers has): without a
+    # store they share, each would count alone and let twice the limit through.
+    import time
+    import urllib.error
+    import urllib.request
+
+    from django.conf import settings as django_settings
+
+    from tests import servers
+
+    def status(url):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    env = servers.site_env(tmp_path, SEARCH_RATE_LIMIT="4")
+    servers.prepare(env, content=django_settings.BASE_DIR / "tests/fixtures/library", collectstatic=True)
+    with servers.gunicorn(env) as first, servers.gunicorn(env) as second:
+        if time.time() % 60 > 50:  # the count starts again each minute
+            time.sleep(61 - time.time() % 60)
+        codes = [status(url + "/search/?q=shot") for url in [first, second] * 4]
+    assert codes == [200] * 4 + [429] * 4
+
+
 def test_feedback_summary_in_the_admin(staff_client):
     article = Article.objects.get(slug="epidural-injection")
     Feedback.objects.create(article=article, helpful=True)

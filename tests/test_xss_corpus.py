@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from markupsafe import escape  # how the public pages (Jinja2) escape: &#34; for a quote
 
 from articles.models import Article, GlossaryTerm, Reviewer, Topic
@@ -170,7 +170,8 @@ def assert_no_injection(html, jsonld_blocks=(0, 1)):
 
 
 def get(client, url, **params):
-    cache.clear()  # the page cache and the search rate limit
+    cache.clear()  # the page cache
+    caches["shared"].clear()  # and the search rate limit
     response = client.get(url, params)
     assert response.status_code == 200, (url, response.status_code)
     return response.content.decode()
