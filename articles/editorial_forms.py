@@ -42,7 +42,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] in allowed]
 
     def clean_body(self):
-        body = self.cleaned_data.get("body") or ""
+        # Browsers send a textarea's lines ending in CR LF; the library's files end them in LF,
+        # and an exported article must not differ on every line from the one loaded.
+        body = (self.cleaned_data.get("body") or "").replace("\r\n", "\n")
         library = {str(i.pk): i.alt_text for i in Image.objects.filter(pk__in=re.findall(r"\]\(image:(\d+)\)", body))}
         for alt, ref in re.findall(r"!\[([^\]]*)\]\((?:image:(\d+))?", body):
             alt = alt.strip() or library.get(ref, "").strip()

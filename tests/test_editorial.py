@@ -62,6 +62,13 @@ def test_an_editor_can_submit_but_not_publish_or_review(client, django_user_mode
     assert Article.objects.get(slug="coming-soon").status == "review"
 
 
+def test_a_browsers_line_endings_are_stored_as_the_librarys(staff_client):
+    article = Article.objects.get(slug="coming-soon")
+    response = staff_client.post(change_url(article), form_data(article, body="## Part\r\n\r\nSome words.\r\n"))
+    assert response.status_code == 302
+    assert Article.objects.get(slug="coming-soon").body == "## Part\n\nSome words."  # the form strips the end
+
+
 @pytest.mark.parametrize("group", ["Editor", "Clinical reviewer"])
 def test_both_roles_can_add_an_image_with_its_alt_text(client, django_user_model, settings, group):
     import io
