@@ -42,8 +42,6 @@ def cached_page(view):
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TTL)
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,5 +1,6 @@
 from django.http import HttpResponsePermanentRedirect
 
+from .caching import is_anonymous
 from .models import Redirect
 
 
@@ -33,7 +34,6 @@ class CacheControlMiddleware:
 
         self.get_response = get_response
         self.public = self.PUBLIC.format(max_age=settings.PUBLIC_MAX_AGE, swr=settings.PUBLIC_STALE_WHILE_REVALIDATE)
-        self.session_cookie = settings.SESSION_COOKIE_NAME
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -41,7 +41,7 @@ class CacheControlMiddleware:
             return response
         personal = (
             request.path.startswith("/admin/")
-            or self.session_cookie in request.COOKIES
+            or not is_anonymous(request)
             or response.cookies
             or request.method not in ("GET", "HEAD")
         )

@@ -175,6 +175,10 @@ RENDERED_FIELDS = (
 )
 
 
+# ArticleQuerySet.published() for hand-written SQL (search, page_reads), articles aliased "a".
+PUBLISHED_SQL = "a.status = 'published' AND a.published_at <= %s"
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -313,7 +317,7 @@ class Article(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if old_slug and old_slug != self.slug:
-                Redirect.point(f"/articles/{old_slug}/", self.get_absolute_url())
+                Redirect.point(self.url_for(old_slug), self.get_absolute_url())
 
     def get_absolute_url(self):
         return self.url_for(self.slug)

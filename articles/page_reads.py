@@ -3,7 +3,7 @@
 An article page rendered without the page cache spent more time in the ORM building its
 queries (about 1.2 ms) than the database spent answering them (about 0.1 ms). These reads
 are the ones every uncached article view makes; the staff preview of drafts and every
-other page keep the ORM. "Published" here is the same rule as ArticleQuerySet.published().
+other page keep the ORM.
 """
 
 from dataclasses import dataclass
@@ -12,9 +12,8 @@ from django.db import connection
 from django.utils import timezone
 
 from . import stamps
-from .models import Article, Topic
+from .models import PUBLISHED_SQL, Article, Topic
 
-_PUBLISHED = "a.status = 'published' AND a.published_at <= %s"
 _READING_ORDER = 'a."order" IS NULL, a."order", a.title'  # ArticleQuerySet.READING_ORDER
 
 
@@ -52,7 +51,7 @@ def published_article(slug, request=None):
     columns, converters = _article_columns()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {', '.join('a.' + c for c in columns)} FROM articles_article a WHERE a.slug = %s AND {_PUBLISHED}",
+            f"SELECT {', '.join('a.' + c for c in columns)} FROM articles_article a WHERE a.slug = %s AND {PUBLISHED_SQL}",
             [slug, timezone.now()],
         )
         row = cursor.fetchone()
@@ -93,7 +92,8 @@ def _links(sql, params):
 def siblings(article):
     """The published articles of the article's topic, in reading order."""
     return _links(
-        f"SELECT a.id, a.slug, a.title FROM articles_article a WHERE a.topic_id = %s AND {_PUBLISHED} ORDER BY {_READING_ORDER}",
+        f"""SELECT a.id, a.slug, a.title FROM articles_article a
+            WHERE a.topic_id = %s AND {PUBLISHED_SQL} ORDER BY {_READING_ORDER}""",
         [article.topic_id, timezone.now()],
     )
 
@@ -102,6 +102,6 @@ def related(article):
     return _links(
         f"""SELECT a.id, a.slug, a.title, a.summary FROM articles_article a
             JOIN articles_article_related r ON r.to_article_id = a.id
-            WHERE r.from_article_id = %s AND {_PUBLISHED} ORDER BY a.title""",
+            WHERE r.from_article_id = %s AND {PUBLISHED_SQL} ORDER BY a.title""",
         [article.pk, timezone.now()],
     )

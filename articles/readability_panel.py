@@ -6,7 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from .models import glossary_names
-from .quality import MAX_GRADE, _term_pattern, read_term_list
+from .quality import _term_pattern, read_term_list
 from .readability import measure
 
 
@@ -27,8 +27,8 @@ def panel(rendered):
         "articles/_readability_panel.html",
         {
             "figures": figures,
-            "limit": MAX_GRADE,
-            "too_hard": figures.smog > MAX_GRADE,
+            "limit": settings.PUBLISH_MAX_GRADE,  # the publish gate's limit (editorial_forms.py)
+            "too_hard": figures.smog > settings.PUBLISH_MAX_GRADE,
             "unknown_terms": unknown_terms(rendered.text),
         },
     )

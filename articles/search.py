@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils.html import escape
 
-from .models import GlossaryTerm
+from .models import PUBLISHED_SQL, GlossaryTerm
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -130,7 +130,6 @@ def _mark(snippet):
 
 # --- backends --------------------------------------------------------------------------
 
-_PUBLISHED = "a.status = 'published' AND a.published_at <= %s"
 
 
 def _quoted(phrase):
@@ -223,7 +222,7 @@ def _search_postgres(groups, require_all, now, offset):
             # The tsquery is written inline, not joined in: only a query the planner can see
             # lets it use the GIN index instead of reading every row.
             f"""SELECT a.id FROM articles_article a
-                WHERE a.search_vector @@ ({tsquery}) AND {_PUBLISHED}
+                WHERE a.search_vector @@ ({tsquery}) AND {PUBLISHED_SQL}
                 ORDER BY ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', a.search_vector, ({tsquery}), 1) DESC, a.title""",
             [*params, now, *params],
         )
@@ -262,27 +261,17 @@ def _run(groups, now, page):
 _cache = {}
 
 
-def _library_stamp():
-    """Changes whenever an article or glossary term is saved, added or removed (indexed maxima)."""
-    from django.db.models import Count, Max
-
-    from .models import Article
-
-    return (
-        tuple(Article.objects.aggregate(m=Max("modified_at"), i=Max("id")).values()),
-        tuple(GlossaryTerm.objects.aggregate(n=Count("id"), m=Max("modified_at")).values()),
-    )
-
-
-def _search_data():
+def _search_data(request=None):
     """Glossary names and spelling vocabularies, rebuilt only when the library changes.
 
     Suggestions come from titles, other names, the glossary and the synonym file: the words
     patients try to spell. A word found anywhere in the library is never "corrected".
     """
+    from . import stamps
     from .models import Article
 
-    stamp = _library_stamp()
+    # The library stamp the page's validators read already (stamps.py): no query of its own.
+    stamp = stamps.last_change(request).key()
     if _cache.get("stamp") != stamp:
         suggestable, known = set(), set()
         rows = Article.objects.published().values_list("title", "also_called", "summary", "plain_text")
@@ -350,7 +339,7 @@ def matching_glossary(query_tokens, terms, limit=3):
     return found[:limit]
 
 
-def search(raw_query, page=1, now=None):
+def search(raw_query, page=1, now=None, request=None):
     from django.utils import timezone
 
     now = now or timezone.now()
@@ -359,7 +348,7 @@ def search(raw_query, page=1, now=None):
     query_tokens = tokens(query)[:MAX_TERMS]
     if not query_tokens:
         return results
-    data = _search_data()
+    data = _search_data(request)
     pairs, known, suggestable = data["pairs"], data["known"], data["suggestable"]
     results.total, results.hits = _run(concepts(query_tokens, pairs, known), now, results.page)
     results.glossary = matching_glossary(query_tokens, data["terms"])

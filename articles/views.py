@@ -47,7 +47,7 @@ def _page(request, template, context, title, description, crumbs=None, canonical
 
 @conditional
 def home(request):
-    topics = Topic.objects.all()
+    topics = page_reads.topics(request)  # the menu's own list
     return _page(
         request,
         "articles/home.html",
@@ -80,7 +80,9 @@ def topic_list(request):
 
 @conditional
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = next((t for t in page_reads.topics(request) if t.slug == slug), None)
+    if topic is None:
+        raise Http404("No such topic")
     paginator = Paginator(
         topic.articles.published().in_reading_order().only("slug", "title", "summary", "kind", "reading_minutes", "topic_id"),
         TOPIC_PAGE_SIZE,
@@ -197,7 +199,7 @@ def search_page(request):
         page = int(request.GET.get("page", "1"))
     except ValueError:
         page = 1
-    results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
+    results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000), request=request)
     title = f"Search results for “{results.query}”" if results.query else "Search"
     return _page(
         request,

@@ -5,17 +5,15 @@ with Playwright, and stops the server again. The README shows a few of these.
 """
 
 import os
-import random
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests import servers  # noqa: E402 (the same server helper the tests use)
+
 OUT = ROOT / "var" / "screenshots"
 PAGES = {
     "home": "/", "topics": "/topics/", "topic": "/topics/nerve-blocks/",
@@ -25,31 +23,9 @@ PAGES = {
 }
 
 
-def free_port():
-    for port in random.sample(range(20000, 32000), 200):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return port
-            except OSError:
-                continue
-    raise SystemExit("no free port")
-
-
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-c", "painsite/gunicorn.conf.py", "--workers", "2",
-                               "--bind", f"127.0.0.1:{port}", "painsite.wsgi"], cwd=ROOT,
-                              env={**os.environ, "GUNICORN_ACCESS_LOG": "/dev/null"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with servers.gunicorn({**os.environ, "GUNICORN_ACCESS_LOG": "/dev/null"}, workers=2) as base:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
@@ -60,9 +36,6 @@ def main():
                     page.screenshot(path=OUT / f"{name}-{width}.png")
                 page.close()
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
     print(f"wrote {len(PAGES) * 2} screenshots to {OUT}")
 
 
