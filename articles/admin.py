@@ -163,7 +163,8 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
-        return not ClinicSettings.objects.exists()
+        # One record only, and only for those allowed to add it: it holds the emergency number.
+        return super().has_add_permission(request) and not ClinicSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -88,6 +88,13 @@ def test_both_roles_can_add_an_image_with_its_alt_text(client, django_user_model
     assert client.post(f"/admin/articles/image/{LibraryImage.objects.get().pk}/delete/", {"post": "yes"}).status_code == 403
 
 
+def test_an_editor_cannot_set_the_clinics_emergency_number(client, django_user_model):
+    user_in(django_user_model, client, "Editor")
+    assert client.get("/admin/articles/clinicsettings/add/").status_code == 403
+    response = client.post("/admin/articles/clinicsettings/add/", {"clinic_name": "X", "emergency_number": "000"})
+    assert response.status_code == 403
+
+
 def test_a_reviewer_can_record_a_review_and_publish(client, django_user_model):
     user_in(django_user_model, client, "Clinical reviewer")
     person = Reviewer.objects.create(name="Dana Smith", credentials="MD", role="Pain medicine physician")
