@@ -68,9 +68,7 @@ class Image(models.Model):
     text and caption come from here unless the article gives its own alt text."""
 
     file = models.ImageField(upload_to="images/")
-    alt_text = models.CharField(
-        max_length=300, help_text="What the picture shows, for someone who cannot see it. Required."
-    )
+    alt_text = models.CharField(max_length=300, help_text="What the picture shows, for someone who cannot see it. Required.")
     caption = models.CharField(max_length=300, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -170,7 +168,14 @@ class Topic(models.Model):
 
 # What the rendering pipeline derives from an article's Markdown on every save.
 RENDERED_FIELDS = (
-    "body_html", "toc", "sections", "plain_text", "word_count", "reading_minutes", "smog_grade", "fk_grade",
+    "body_html",
+    "toc",
+    "sections",
+    "plain_text",
+    "word_count",
+    "reading_minutes",
+    "smog_grade",
+    "fk_grade",
     "render_version",
 )
 

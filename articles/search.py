@@ -131,7 +131,6 @@ def _mark(snippet):
 # --- backends --------------------------------------------------------------------------
 
 
-
 def _quoted(phrase):
     return '"' + phrase.replace('"', "") + '"'
 

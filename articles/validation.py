@@ -134,8 +134,13 @@ def _check_article(source, known_slugs, problems):
     for offset, line in enumerate(source.body.splitlines()):
         for alt in IMAGE_RE.findall(line):
             if not alt.strip() or alt.strip() == PLACEHOLDER_ALT:
-                problems.append(Problem(source.display, source.body_line + offset,
-                                        "an image needs alt text: describe what it shows between the [ ]"))
+                problems.append(
+                    Problem(
+                        source.display,
+                        source.body_line + offset,
+                        "an image needs alt text: describe what it shows between the [ ]",
+                    )
+                )
         for slug in ARTICLE_LINK_RE.findall(line):
             if slug not in known_slugs:
                 problems.append(

@@ -52,8 +52,24 @@ SYNTHETIC = 2000
 PG_VERSION = sorted(os.listdir("/etc/postgresql"))[-1]
 PG_DB = "painsite_faults"
 PG_RESTART = ["pg_ctlcluster", "--skip-systemctl-redirect", PG_VERSION, "main", "restart"]
-REDIS_START = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
-               "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"]
+REDIS_START = [
+    "redis-server",
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "-::1",
+    "--port",
+    "6379",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    "/var/lib/redis",
+    "--logfile",
+    "/var/log/redis/ci.log",
+]
 REDIS_STOP = ["redis-cli", "-p", "6379", "shutdown", "nosave"]
 
 # Counts every status per thread, and the 4xx/5xx per wall-clock second (to place them
@@ -84,7 +100,6 @@ function done(summary, latency, requests)
   end
 end
 """
-
 
 
 def fetch(url, timeout=10):
@@ -156,9 +171,12 @@ class Gunicorn:
         self.log = tmp / f"gunicorn-{name}.log"
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "painsite/gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
-             "painsite.wsgi"],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log.open("w"), start_new_session=True,
+            [str(BIN / "gunicorn"), "-c", "painsite/gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}", "painsite.wsgi"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("w"),
+            start_new_session=True,
         )
         wait_for(self.url + "/healthz")
         # The first worker can answer before the master has forked the others.
@@ -203,6 +221,7 @@ def codes(result):
 
 # --- the experiments ---------------------------------------------------------------------
 
+
 def kill_a_worker(site, lua):
     before = site.workers()
     run = in_background(wrk, lua, site.url + ARTICLE, 10, 16)
@@ -228,8 +247,11 @@ def kill_a_worker(site, lua):
         f"worker boots logged during the run: {len(site.boots()) - 2} (max_requests recycling counts too)",
         result["socket_text"],
     ]
-    result["verdict"] = ("PASS" if ok else "FAIL") + f": {failed} failed request(s) (limit 16 in flight), " + (
-        f"worker {victim} replaced by {replacement}" if replacement else "worker not replaced")
+    result["verdict"] = (
+        ("PASS" if ok else "FAIL")
+        + f": {failed} failed request(s) (limit 16 in flight), "
+        + (f"worker {victim} replaced by {replacement}" if replacement else "worker not replaced")
+    )
     return result
 
 
@@ -253,8 +275,8 @@ def restart_postgres(site, lua):
         *(f"logged {count}x {text}" for text, count in site.exceptions()[:3]),
     ]
     result["verdict"] = ("PASS" if recovered and outside == 0 else "FAIL") + (
-        f": {fivexx(result)} x 5xx while PostgreSQL restarted, then {after.count(200)}/20 pages 200"
-        " with no gunicorn restart")
+        f": {fivexx(result)} x 5xx while PostgreSQL restarted, then {after.count(200)}/20 pages 200 with no gunicorn restart"
+    )
     return result
 
 
@@ -293,9 +315,14 @@ def load_during_reads(site, lua, env, tmp):
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
     t0 = time.monotonic()
-    loader = subprocess.Popen([str(BIN / "python"), "manage.py", "load_content", str(library)],
-                              env={**env, "PYTHONUNBUFFERED": "1"}, cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    loader = subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "load_content", str(library)],
+        env={**env, "PYTHONUNBUFFERED": "1"},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     progress, run = {}, None
     for line in loader.stdout:
         match = re.search(r"writing: (\d+)/", line)
@@ -336,17 +363,25 @@ def load_during_reads(site, lua, env, tmp):
         f"({counts.count(0)}x 0, {counts.count(SYNTHETIC)}x {SYNTHETIC}); non-200: {len(non_200)}"
         + (f" {sorted(set(non_200))}" if non_200 else ""),
         result["socket_text"],
-        "site logged: " + ("; ".join(f"{count}x {text}" for text, count in logged[:3]) if logged
-                           else "no exceptions (no 'database is locked')"),
+        "site logged: "
+        + ("; ".join(f"{count}x {text}" for text, count in logged[:3]) if logged else "no exceptions (no 'database is locked')"),
     ]
-    ok = (loader_rc == 0 and set(distinct) <= {0, SYNTHETIC} and SYNTHETIC in distinct and not non_200
-          and monotonic and fivexx(result) == 0)
+    ok = (
+        loader_rc == 0
+        and set(distinct) <= {0, SYNTHETIC}
+        and SYNTHETIC in distinct
+        and not non_200
+        and monotonic
+        and fivexx(result) == 0
+    )
     result["verdict"] = ("PASS" if ok else "FAIL") + (
-        f": readers saw {distinct} synthetic articles, never a part; {len(non_200)} non-200 polls")
+        f": readers saw {distinct} synthetic articles, never a part; {len(non_200)} non-200 polls"
+    )
     return result
 
 
 # --- machinery ---------------------------------------------------------------------------
+
 
 def create_pg_database():
     import psycopg
@@ -420,8 +455,9 @@ def main():
             if e is pg_env:
                 create_pg_database()
             subprocess.run([*manage, "migrate", "-v0"], env=e, check=True, cwd=ROOT)
-            subprocess.run([*manage, "load_content", str(ROOT / "content"), "-v0"], env=e, check=True, cwd=ROOT,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [*manage, "load_content", str(ROOT / "content"), "-v0"], env=e, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
+            )
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
 
         sqlite_site = Gunicorn("sqlite", env, tmp)
@@ -432,8 +468,13 @@ def main():
         pg_site = Gunicorn("postgres", pg_env, tmp)
         sites.append(pg_site)
         wait_for(pg_site.url + ARTICLE)
-        rows.append(("2 restart PostgreSQL", f"PostgreSQL {PG_DB}, PAGE_CACHE=0, CONN_MAX_AGE=60 + health checks",
-                     restart_postgres(pg_site, lua)))
+        rows.append(
+            (
+                "2 restart PostgreSQL",
+                f"PostgreSQL {PG_DB}, PAGE_CACHE=0, CONN_MAX_AGE=60 + health checks",
+                restart_postgres(pg_site, lua),
+            )
+        )
         pg_site.stop()
         sites.remove(pg_site)
 
@@ -442,36 +483,53 @@ def main():
         wait_for(redis_site.url + ARTICLE)
         wait_for(redis_site.url + ARTICLE)  # the second one is a Redis hit
         try:
-            rows.append(("3 stop Redis", f"SQLite, page cache in Redis db 14, CACHE_PREFIX={redis_env['CACHE_PREFIX']}",
-                         stop_redis(redis_site, lua)))
+            rows.append(
+                (
+                    "3 stop Redis",
+                    f"SQLite, page cache in Redis db 14, CACHE_PREFIX={redis_env['CACHE_PREFIX']}",
+                    stop_redis(redis_site, lua),
+                )
+            )
         finally:
             if subprocess.run(["redis-cli", "-p", "6379", "ping"], capture_output=True).returncode != 0:
                 subprocess.run(REDIS_START, capture_output=True, timeout=30)
         redis_site.stop()
         sites.remove(redis_site)
 
-        rows.append(("4 load_content under reads", "SQLite site of (1), WAL, page cache (locmem)",
-                     load_during_reads(sqlite_site, lua, env, tmp)))
+        rows.append(
+            (
+                "4 load_content under reads",
+                "SQLite site of (1), WAL, page cache (locmem)",
+                load_during_reads(sqlite_site, lua, env, tmp),
+            )
+        )
     finally:
         for site in sites:
             site.stop()
         problems = restore_services()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"gunicorn -c painsite/gunicorn.conf.py, WEB_CONCURRENCY=2 (sync workers), 127.0.0.1 only, "
-          f"{os.cpu_count()} CPUs; wrk counts statuses with a Lua script\n")
+    print(
+        f"gunicorn -c painsite/gunicorn.conf.py, WEB_CONCURRENCY=2 (sync workers), 127.0.0.1 only, "
+        f"{os.cpu_count()} CPUs; wrk counts statuses with a Lua script\n"
+    )
     print(f"{'experiment':28} {'requests':>9} {'non-2xx/3xx':>12} {'sock err':>9} {'req/s':>8}  5xx seen")
     for label, _, result in rows:
-        print(f"{label:28} {result['requests']:9d} {result['non_2xx']:12d} {result['socket']:9d} {result['rps']:8.0f}"
-              f"  {codes(result)}")
+        print(
+            f"{label:28} {result['requests']:9d} {result['non_2xx']:12d} {result['socket']:9d} {result['rps']:8.0f}"
+            f"  {codes(result)}"
+        )
     for label, setting, result in rows:
         print(f"\n{label}  [{setting}]")
         print(f"  {result['command']}")
         for line in result["details"]:
             print(f"  {line}")
         print(f"  {result['verdict']}")
-    print(f"\nPostgreSQL and Redis restarted, {PG_DB} dropped"
-          + (f"; PROBLEMS: {'; '.join(problems)}" if problems else "") + f". Total {time.monotonic() - began:.0f} s.")
+    print(
+        f"\nPostgreSQL and Redis restarted, {PG_DB} dropped"
+        + (f"; PROBLEMS: {'; '.join(problems)}" if problems else "")
+        + f". Total {time.monotonic() - began:.0f} s."
+    )
     return 0 if len(rows) == 4 and all(r["verdict"].startswith("PASS") for _, _, r in rows) and not problems else 1
 
 

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("back neck knee nerve joint spine injection block numbing steroid doctor needle pain relief "
-         "treatment recovery walking sleep exercise therapy heat test signal bone disc muscle").split()
+WORDS = (
+    "back neck knee nerve joint spine injection block numbing steroid doctor needle pain relief "
+    "treatment recovery walking sleep exercise therapy heat test signal bone disc muscle"
+).split()
 
 
 def main(target, count, seed=7):
@@ -27,14 +29,20 @@ def main(target, count, seed=7):
         (target / topic).mkdir(parents=True)
         shutil.copy(source / topic / "_topic.md", target / topic / "_topic.md")
     shutil.copy(source / "glossary.yaml", target / "glossary.yaml")
-    sentences = [s.strip() for p in source.rglob("*.md") for s in p.read_text().split(". ")
-                 if 6 < len(s.split()) < 25 and "\n" not in s.strip() and "](" not in s and not s.strip().startswith(("-", "!", "#", "|", "["))]
+    sentences = [
+        s.strip()
+        for p in source.rglob("*.md")
+        for s in p.read_text().split(". ")
+        if 6 < len(s.split()) < 25
+        and "\n" not in s.strip()
+        and "](" not in s
+        and not s.strip().startswith(("-", "!", "#", "|", "["))
+    ]
     for n in range(count):
         topic = topics[n % len(topics)]
         words = rng.sample(WORDS, 3)
         body = "\n\n".join(
-            f"## {' '.join(rng.sample(WORDS, 3)).capitalize()}\n\n" + ". ".join(rng.sample(sentences, 4)) + "."
-            for _ in range(5)
+            f"## {' '.join(rng.sample(WORDS, 3)).capitalize()}\n\n" + ". ".join(rng.sample(sentences, 4)) + "." for _ in range(5)
         )
         (target / topic / f"synthetic-{n:05d}.md").write_text(
             f"---\ntitle: {' '.join(words).capitalize()} {n}\nsummary: A synthetic article for load tests.\nkind: guide\n"

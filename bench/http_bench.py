@@ -75,7 +75,10 @@ def wait_for(url, seconds=30):
 def wrk(url, seconds, connections=16):
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True, timeout=seconds + 30,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
@@ -119,10 +122,23 @@ def main():
     processes = []
     try:
         for name, extra in (("cached", {}), ("uncached", {"PAGE_CACHE": "0"})):
-            processes.append(subprocess.Popen(
-                [str(BIN / "gunicorn"), "-c", "painsite/gunicorn.conf.py", "--bind", f"127.0.0.1:{PORTS[name]}", "painsite.wsgi"],
-                env={**env, **extra}, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-            ))
+            processes.append(
+                subprocess.Popen(
+                    [
+                        str(BIN / "gunicorn"),
+                        "-c",
+                        "painsite/gunicorn.conf.py",
+                        "--bind",
+                        f"127.0.0.1:{PORTS[name]}",
+                        "painsite.wsgi",
+                    ],
+                    env={**env, **extra},
+                    cwd=ROOT,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
         (tmp / "www").mkdir()
         (tmp / "www" / "article.html").write_bytes(wait_for(f"http://127.0.0.1:{PORTS['cached']}{ARTICLE}"))
         wait_for(f"http://127.0.0.1:{PORTS['uncached']}/healthz")

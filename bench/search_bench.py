@@ -24,8 +24,12 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest queries (median of rounds)")
-    parser.add_argument("--real-share", type=float, default=0.2,
-                        help="share of synthetic sentences taken from the real library (1.0: pessimistic)")
+    parser.add_argument(
+        "--real-share",
+        type=float,
+        default=0.2,
+        help="share of synthetic sentences taken from the real library (1.0: pessimistic)",
+    )
     args = parser.parse_args()
     if args.postgres:
         import psycopg
@@ -37,8 +41,12 @@ def main():
         os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/painsite_bench"
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-search.sqlite3'}"
-    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace("painsite_bench", f"painsite_bench_{int(args.real_share * 100)}")
-    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace("bench-search.sqlite3", f"bench-search-{int(args.real_share * 100)}.sqlite3")
+    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace(
+        "painsite_bench", f"painsite_bench_{int(args.real_share * 100)}"
+    )
+    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].replace(
+        "bench-search.sqlite3", f"bench-search-{int(args.real_share * 100)}.sqlite3"
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "painsite.settings")
     os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
     import django
@@ -70,7 +78,9 @@ def main():
     client = Client(HTTP_HOST="127.0.0.1")
     start = time.perf_counter()
     client.get("/search/", {"q": "warm up"})
-    print(f"{total} articles on {connection.vendor} (real sentence share {args.real_share}); first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(
+        f"{total} articles on {connection.vendor} (real sentence share {args.real_share}); first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms"
+    )
     timings, by_query = [], {}
     for _ in range(args.rounds):
         for query, _slug in QUERIES:

@@ -52,17 +52,28 @@ def generate(count, seed=1, batch=500, progress=print, real_share=0.2):
         for n in range(made, min(count, made + batch)):
             pool = words if rng.random() < real_share else lexicon
             title = " ".join(rng.sample(pool, 3)).capitalize() + f" {n}"
-            paragraphs = ["## " + " ".join(rng.sample(pool, 3)).capitalize() + "\n\n" + ". ".join(sentence() for _ in range(5)) + "."
-                          for _ in range(4)]
+            paragraphs = [
+                "## " + " ".join(rng.sample(pool, 3)).capitalize() + "\n\n" + ". ".join(sentence() for _ in range(5)) + "."
+                for _ in range(4)
+            ]
             body = "\n\n".join(paragraphs)
             result = render_markdown(body)
             figures = measure(result.prose, result.text)
-            rows.append(Article(
-                slug=f"synthetic-{seed}-{n}", topic=rng.choice(topics), title=title[:200],
-                summary=sentence()[:160], kind="guide", body=body,
-                body_html=result.html, toc=result.toc, plain_text=result.text,
-                word_count=figures.words, reading_minutes=figures.minutes,
-            ))
+            rows.append(
+                Article(
+                    slug=f"synthetic-{seed}-{n}",
+                    topic=rng.choice(topics),
+                    title=title[:200],
+                    summary=sentence()[:160],
+                    kind="guide",
+                    body=body,
+                    body_html=result.html,
+                    toc=result.toc,
+                    plain_text=result.text,
+                    word_count=figures.words,
+                    reading_minutes=figures.minutes,
+                )
+            )
         with transaction.atomic():
             Article.objects.bulk_create(rows)
         made += len(rows)

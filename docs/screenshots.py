@@ -16,9 +16,15 @@ from tests import servers  # noqa: E402 (the same server helper the tests use)
 
 OUT = ROOT / "var" / "screenshots"
 PAGES = {
-    "home": "/", "topics": "/topics/", "topic": "/topics/nerve-blocks/",
-    "article": "/articles/epidural-steroid-injection/", "glossary": "/glossary/", "a-z": "/a-z/",
-    "search": "/search/?q=back+shot", "no-results": "/search/?q=zzqqxx", "not-found": "/articles/no-such-page/",
+    "home": "/",
+    "topics": "/topics/",
+    "topic": "/topics/nerve-blocks/",
+    "article": "/articles/epidural-steroid-injection/",
+    "glossary": "/glossary/",
+    "a-z": "/a-z/",
+    "search": "/search/?q=back+shot",
+    "no-results": "/search/?q=zzqqxx",
+    "not-found": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
 }
 
@@ -27,8 +33,9 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with servers.gunicorn({**os.environ, "GUNICORN_ACCESS_LOG": "/dev/null"}, workers=2) as base:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            )
             for width, height in ((375, 812), (1280, 900)):
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for name, path in PAGES.items():

@@ -30,8 +30,14 @@ def free_port():
 
 
 def site_env(tmp_path, **extra):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "VAR_DIR": str(tmp_path / "var"),
-           "DJANGO_SETTINGS_MODULE": "painsite.settings", "GUNICORN_ACCESS_LOG": "/dev/null", **extra}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path / "var"),
+        "DJANGO_SETTINGS_MODULE": "painsite.settings",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        **extra,
+    }
     env.pop("REDIS_URL", None) if "REDIS_URL" not in extra else None
     return env
 
@@ -48,8 +54,20 @@ def gunicorn(env, workers=1):
     port = free_port()
     binary = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
-        [binary, "-c", str(ROOT / "painsite/gunicorn.conf.py"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "painsite.wsgi"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            binary,
+            "-c",
+            str(ROOT / "painsite/gunicorn.conf.py"),
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "painsite.wsgi",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -51,12 +51,25 @@ def test_change_form_has_the_markdownx_editor_pointing_at_our_endpoints(staff_cl
 def test_staff_edit_in_the_admin_shows_on_the_public_page(staff_client, client):
     article = Article.objects.get(slug="nerve-ablation")
     form = {
-        "title": "Nerve ablation", "slug": "nerve-ablation", "topic": article.topic_id, "kind": "procedure",
-        "order": 2, "status": "published", "summary": article.summary,
+        "title": "Nerve ablation",
+        "slug": "nerve-ablation",
+        "topic": article.topic_id,
+        "kind": "procedure",
+        "order": 2,
+        "status": "published",
+        "summary": article.summary,
         "body": "An edit made in the admin.\n\n## A new section\n\nMore text.",
-        "also_called": "[]", "at_a_glance": "{}", "sources": "[]", "body_location": "",
-        "updated": "2026-11-28", "reviewed": "", "reviewer": "", "review_due": "",
-        "published_at_0": "2026-01-01", "published_at_1": "00:00:00", "opened_version": article.version,
+        "also_called": "[]",
+        "at_a_glance": "{}",
+        "sources": "[]",
+        "body_location": "",
+        "updated": "2026-11-28",
+        "reviewed": "",
+        "reviewer": "",
+        "review_due": "",
+        "published_at_0": "2026-01-01",
+        "published_at_1": "00:00:00",
+        "opened_version": article.version,
     }
     response = staff_client.post(f"/admin/articles/article/{article.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -179,8 +192,10 @@ def test_decompression_bomb_is_refused(staff_client, settings):
 
 def test_library_images_carry_their_alt_text_and_caption(staff_client, client, settings):
     upload = SimpleUploadedFile("spine.png", image_bytes(), content_type="image/png")
-    response = staff_client.post("/admin/articles/image/add/", {"file": upload, "alt_text": "A needle beside the spine",
-                                                                 "caption": "Where the needle goes"})
+    response = staff_client.post(
+        "/admin/articles/image/add/",
+        {"file": upload, "alt_text": "A needle beside the spine", "caption": "Where the needle goes"},
+    )
     assert response.status_code == 302
     image = LibraryImage.objects.get()
     article = Article.objects.get(slug="nerve-ablation")

@@ -96,8 +96,13 @@ def test_site_serves_when_redis_is_down(client, settings, caplog):
 
     ResilientRedisCache._last_report = 0.0
     port = servers.free_port()  # nothing listens there
-    settings.CACHES = {"default": {"BACKEND": "painsite.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0",
-                                   "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1}}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "painsite.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
     assert type(caches["default"]).__name__ == "ResilientRedisCache"
     for url in PUBLIC:
         assert client.get(url).status_code == 200
@@ -107,7 +112,9 @@ def test_site_serves_when_redis_is_down(client, settings, caplog):
 @pytest.mark.usefixtures("library")
 def test_topic_page_queries_do_not_grow_with_its_articles(client, django_assert_max_num_queries):
     topic = Article.objects.first().topic
-    Article.objects.bulk_create([Article(slug=f"extra-{n}", topic=topic, title=f"Extra {n}", summary="s", body="b") for n in range(60)])
+    Article.objects.bulk_create(
+        [Article(slug=f"extra-{n}", topic=topic, title=f"Extra {n}", summary="s", body="b") for n in range(60)]
+    )
     for url in ["/topics/back-pain/", "/topics/back-pain/?page=2", "/topics/"]:
         with django_assert_max_num_queries(5):
             assert client.get(url).status_code == 200
@@ -129,8 +136,12 @@ def _redis_available():
 def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     """Two gunicorn servers (separate processes, as on two hosts) share one database and
     one Redis. A change made by a third process shows on the next request to both."""
-    env = servers.site_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/15", CACHE_PREFIX=f"test-{os.getpid()}",
-                           STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage")
+    env = servers.site_env(
+        tmp_path,
+        REDIS_URL="redis://127.0.0.1:6379/15",
+        CACHE_PREFIX=f"test-{os.getpid()}",
+        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
     servers.prepare(env, content=Path(settings.BASE_DIR) / "tests/fixtures/library")
 
     def get(url):
@@ -140,8 +151,10 @@ def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     with servers.gunicorn(env) as first, servers.gunicorn(env) as second:
         assert get(first)[0] == "miss"
         assert get(second)[0] == "hit"  # the first server's page, shared through Redis
-        change = ("from articles.models import Article; a = Article.objects.get(slug='epidural-injection'); "
-                  "a.summary = 'Changed by another process.'; a.save()")
+        change = (
+            "from articles.models import Article; a = Article.objects.get(slug='epidural-injection'); "
+            "a.summary = 'Changed by another process.'; a.save()"
+        )
         subprocess.run([*servers.MANAGE, "shell", "-c", change], env=env, check=True)
         for url in (first, second):
             assert "Changed by another process." in get(url)[1]

@@ -17,8 +17,19 @@ def write_library(root, body, kind="guide", extra=""):
     (root / "t" / "_topic.md").write_text("---\ntitle: T\nsummary: A topic.\n---\nIntro.\n")
     facts = ""
     if kind == "procedure":
-        facts = "at_a_glance:\n" + "".join(f"  {k}: x\n" for k in (
-            "treats", "duration", "anesthesia", "imaging", "same_day_home", "relief_starts", "relief_lasts", "repeatable"))
+        facts = "at_a_glance:\n" + "".join(
+            f"  {k}: x\n"
+            for k in (
+                "treats",
+                "duration",
+                "anesthesia",
+                "imaging",
+                "same_day_home",
+                "relief_starts",
+                "relief_lasts",
+                "repeatable",
+            )
+        )
     (root / "t" / "a.md").write_text(
         f"---\ntitle: A\nsummary: A short summary.\nkind: {kind}\n{facts}{extra}"
         "sources:\n  - title: S\n    publisher: P\n    year: 2020\nupdated: 2026-01-01\n---\n" + body
@@ -37,8 +48,10 @@ def test_a_plain_article_passes(tmp_path):
 
 
 def test_hard_prose_fails_on_grade(tmp_path):
-    hard = ("Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation "
-            "of anatomically variable medial branch innervation. ") * 40
+    hard = (
+        "Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation "
+        "of anatomically variable medial branch innervation. "
+    ) * 40
     found = problems(write_library(tmp_path, hard))
     assert any("t/a.md" in p and "reading grade SMOG" in p and "over 8" in p for p in found)
 
@@ -57,7 +70,9 @@ def test_procedure_without_facts(tmp_path):
 
 
 def test_image_without_alt_text_and_missing_image(tmp_path):
-    found = problems(write_library(tmp_path, PLAIN + "\n![](/static/img/spine-anatomy.svg)\n\n![A thing](/static/img/nope.svg)\n"))
+    found = problems(
+        write_library(tmp_path, PLAIN + "\n![](/static/img/spine-anatomy.svg)\n\n![A thing](/static/img/nope.svg)\n")
+    )
     assert any("image without alt text: /static/img/spine-anatomy.svg" in p for p in found)
     assert any("image not found under static/: /static/img/nope.svg" in p for p in found)
 

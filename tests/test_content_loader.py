@@ -84,16 +84,70 @@ def test_an_admin_edit_survives_a_reload_of_unchanged_files(library_dir):
 
 
 BROKEN = [
-    ("bad yaml", EPIDURAL, "title: Epidural injection", "title: [unclosed", "back-pain/epidural-injection.md:3: front matter is not valid YAML"),
-    ("missing title", EPIDURAL, "title: Epidural injection\n", "", "back-pain/epidural-injection.md:1: missing required field 'title'"),
-    ("missing sources", "back-pain/nerve-ablation.md", "sources:\n  - title: Radiofrequency ablation\n    publisher: Example Society\n    year: 2022\n", "", "missing required field 'sources'"),
-    ("bad date", EPIDURAL, "updated: 2026-01-15", "updated: 15/01/2026", "back-pain/epidural-injection.md:22: 'updated' must be a date"),
-    ("impossible date", EPIDURAL, "updated: 2026-01-15", "updated: 2026-02-30", "epidural-injection.md:22: front matter has a value that cannot be read: day is out of range"),
-    ("long summary", EPIDURAL, "summary: A shot of steroid medicine near the nerves in your back.", "summary: " + "word " * 40, "back-pain/epidural-injection.md:3: summary is 199 characters; the limit is 160"),
+    (
+        "bad yaml",
+        EPIDURAL,
+        "title: Epidural injection",
+        "title: [unclosed",
+        "back-pain/epidural-injection.md:3: front matter is not valid YAML",
+    ),
+    (
+        "missing title",
+        EPIDURAL,
+        "title: Epidural injection\n",
+        "",
+        "back-pain/epidural-injection.md:1: missing required field 'title'",
+    ),
+    (
+        "missing sources",
+        "back-pain/nerve-ablation.md",
+        "sources:\n  - title: Radiofrequency ablation\n    publisher: Example Society\n    year: 2022\n",
+        "",
+        "missing required field 'sources'",
+    ),
+    (
+        "bad date",
+        EPIDURAL,
+        "updated: 2026-01-15",
+        "updated: 15/01/2026",
+        "back-pain/epidural-injection.md:22: 'updated' must be a date",
+    ),
+    (
+        "impossible date",
+        EPIDURAL,
+        "updated: 2026-01-15",
+        "updated: 2026-02-30",
+        "epidural-injection.md:22: front matter has a value that cannot be read: day is out of range",
+    ),
+    (
+        "long summary",
+        EPIDURAL,
+        "summary: A shot of steroid medicine near the nerves in your back.",
+        "summary: " + "word " * 40,
+        "back-pain/epidural-injection.md:3: summary is 199 characters; the limit is 160",
+    ),
     ("bad kind", EPIDURAL, "kind: procedure", "kind: operation", "kind must be one of"),
-    ("missing link target", EPIDURAL, "(/articles/nerve-ablation/)", "(/articles/no-such-article/)", "back-pain/epidural-injection.md:28: link to missing article '/articles/no-such-article/'"),
-    ("missing related", EPIDURAL, "related: [nerve-ablation]", "related: [no-such-article]", "back-pain/epidural-injection.md:17: related article 'no-such-article' does not exist"),
-    ("procedure without facts", "back-pain/nerve-ablation.md", "at_a_glance:", "at_a_glance_typo:", "unknown field 'at_a_glance_typo'"),
+    (
+        "missing link target",
+        EPIDURAL,
+        "(/articles/nerve-ablation/)",
+        "(/articles/no-such-article/)",
+        "back-pain/epidural-injection.md:28: link to missing article '/articles/no-such-article/'",
+    ),
+    (
+        "missing related",
+        EPIDURAL,
+        "related: [nerve-ablation]",
+        "related: [no-such-article]",
+        "back-pain/epidural-injection.md:17: related article 'no-such-article' does not exist",
+    ),
+    (
+        "procedure without facts",
+        "back-pain/nerve-ablation.md",
+        "at_a_glance:",
+        "at_a_glance_typo:",
+        "unknown field 'at_a_glance_typo'",
+    ),
     ("incomplete facts", EPIDURAL, "  repeatable: Yes, a few times a year\n", "", "at_a_glance is missing: repeatable"),
     ("no front matter", EPIDURAL, "---\ntitle:", "title:", "back-pain/epidural-injection.md:1: missing front matter"),
     ("bad status", EPIDURAL, "order: 1", "order: 1\nstatus: hidden", "status must be 'published', 'review' or 'draft'"),
@@ -146,7 +200,9 @@ def test_unknown_topic(library_dir, capsys):
 
 
 def test_glossary_errors_are_named(library_dir, capsys):
-    (library_dir / "glossary.yaml").write_text("- term: Fluoroscopy\n  definition: X.\n- term: fluoroscopy\n  definition: Y.\n- term: Empty\n")
+    (library_dir / "glossary.yaml").write_text(
+        "- term: Fluoroscopy\n  definition: X.\n- term: fluoroscopy\n  definition: Y.\n- term: Empty\n"
+    )
     with pytest.raises(CommandError):
         load(library_dir)
     err = capsys.readouterr().err

@@ -24,8 +24,12 @@ def test_crawl_every_internal_link(client):
         if not response["Content-Type"].startswith("text/html"):
             continue
         html = response.content.decode()
-        for tag, pattern in [("title", r"<title>.+</title>"), ("description", r'<meta name="description" content=".+">'),
-                             ("canonical", r'<link rel="canonical"'), ("h1", r"<h1[ >]")]:
+        for tag, pattern in [
+            ("title", r"<title>.+</title>"),
+            ("description", r'<meta name="description" content=".+">'),
+            ("canonical", r'<link rel="canonical"'),
+            ("h1", r"<h1[ >]"),
+        ]:
             if not re.search(pattern, html):
                 problems.append(f"{url}: no {tag}")
         for href in re.findall(r'href="(/[^"#]*)', html):

@@ -14,8 +14,10 @@ from articles.models import Article, ClinicSettings, GlossaryTerm, Reviewer, Top
 
 pytestmark = pytest.mark.usefixtures("library")
 
-HARD = ("Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation of "
-        "anatomically variable medial branch innervation. ") * 35
+HARD = (
+    "Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation of "
+    "anatomically variable medial branch innervation. "
+) * 35
 
 
 def user_in(django_user_model, client, group):
@@ -27,10 +29,24 @@ def user_in(django_user_model, client, group):
 
 def form_data(article, **changes):
     data = {
-        "title": article.title, "slug": article.slug, "topic": article.topic_id, "kind": article.kind,
-        "order": article.order or "", "status": article.status, "summary": article.summary, "body": article.body,
-        "also_called": "[]", "at_a_glance": "{}", "sources": "[]", "body_location": "", "updated": "2026-11-28",
-        "reviewed": "", "reviewer": "", "review_due": "", "published_at_0": "2026-01-01", "published_at_1": "00:00:00",
+        "title": article.title,
+        "slug": article.slug,
+        "topic": article.topic_id,
+        "kind": article.kind,
+        "order": article.order or "",
+        "status": article.status,
+        "summary": article.summary,
+        "body": article.body,
+        "also_called": "[]",
+        "at_a_glance": "{}",
+        "sources": "[]",
+        "body_location": "",
+        "updated": "2026-11-28",
+        "reviewed": "",
+        "reviewer": "",
+        "review_due": "",
+        "published_at_0": "2026-01-01",
+        "published_at_1": "00:00:00",
         "opened_version": article.version,
     }
     data.update(changes)
@@ -113,8 +129,10 @@ def test_publishing_above_the_grade_limit_needs_a_reason(staff_client):
     response = staff_client.post(change_url(article), form_data(article, status="published", body=HARD))
     assert response.status_code == 200 and "above the limit of 8" in response.content.decode()
     assert HARD in response.content.decode()  # the editor's text is still on the form
-    response = staff_client.post(change_url(article), form_data(article, status="published", body=HARD,
-                                                                publish_anyway="on", publish_reason="Quoted guideline text"))
+    response = staff_client.post(
+        change_url(article),
+        form_data(article, status="published", body=HARD, publish_anyway="on", publish_reason="Quoted guideline text"),
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == "published" and "Quoted guideline text" in article.grade_override_reason
@@ -122,7 +140,9 @@ def test_publishing_above_the_grade_limit_needs_a_reason(staff_client):
 
 
 def test_preview_shows_readability_figures(staff_client):
-    html = staff_client.post("/admin/markdownx/markdownify/", {"content": HARD + "\n\nWe use radiculopathy here."}).content.decode()
+    html = staff_client.post(
+        "/admin/markdownx/markdownify/", {"content": HARD + "\n\nWe use radiculopathy here."}
+    ).content.decode()
     assert "Reading grade:</strong> SMOG" in html and "above the limit of 8" in html
     assert "Longest sentences:" in html and "words" in html and "min read" in html
 
@@ -151,8 +171,10 @@ def test_history_keeps_every_save_and_restores_one(staff_client):
     listing = staff_client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
     assert "A rewrite that went wrong." in listing  # the change, shown as old -> new
     old = history[0]
-    staff_client.post(f"/admin/articles/article/{article.pk}/history/{old.history_id}/",
-                      form_data(article, body=old.body, opened_version=article.version))
+    staff_client.post(
+        f"/admin/articles/article/{article.pk}/history/{old.history_id}/",
+        form_data(article, body=old.body, opened_version=article.version),
+    )
     article.refresh_from_db()
     assert article.body.strip() == original.strip()
 
@@ -193,10 +215,12 @@ def test_unpublishing_answers_404_or_a_chosen_redirect(client):
 def test_review_queue_and_report(staff_client, capsys):
     today = timezone.localdate()
     person = Reviewer.objects.create(name="Dana Smith", credentials="MD")
-    Article.objects.filter(slug="epidural-injection").update(reviewed=today - timedelta(days=1200), reviewer=person,
-                                                             review_due=today - timedelta(days=5))
-    Article.objects.filter(slug="nerve-ablation").update(reviewed=today - timedelta(days=1000), reviewer=person,
-                                                         review_due=today + timedelta(days=30))
+    Article.objects.filter(slug="epidural-injection").update(
+        reviewed=today - timedelta(days=1200), reviewer=person, review_due=today - timedelta(days=5)
+    )
+    Article.objects.filter(slug="nerve-ablation").update(
+        reviewed=today - timedelta(days=1000), reviewer=person, review_due=today + timedelta(days=30)
+    )
     html = staff_client.get("/admin/").content.decode()
     assert "Review overdue" in html and "Never reviewed" in html
     listing = staff_client.get("/admin/articles/article/?review=overdue").content.decode()
@@ -215,10 +239,17 @@ def test_clinic_settings_edited_in_the_admin_reach_every_page(staff_client):
     from django.test import Client
 
     client = Client()
-    response = staff_client.post("/admin/articles/clinicsettings/add/", {
-        "clinic_name": "Riverside Pain Clinic", "phone": "555-0142", "address": "1 River Road", "appointment_url": "",
-        "emergency_number": "112", "footer_disclaimer": "General information only.",
-    })
+    response = staff_client.post(
+        "/admin/articles/clinicsettings/add/",
+        {
+            "clinic_name": "Riverside Pain Clinic",
+            "phone": "555-0142",
+            "address": "1 River Road",
+            "appointment_url": "",
+            "emergency_number": "112",
+            "footer_disclaimer": "General information only.",
+        },
+    )
     assert response.status_code == 302
     html = client.get("/articles/epidural-injection/").content.decode()
     assert "Riverside Pain Clinic" in html and "555-0142" in html and "General information only." in html
@@ -230,8 +261,12 @@ def snapshot():
     articles = {}
     for a in Article.objects.select_related("topic", "reviewer").prefetch_related("related"):
         articles[a.slug] = {name: getattr(a, name) for name in Article.CONTENT_FIELDS if name != "reviewer"}
-        articles[a.slug].update(topic=a.topic.slug, reviewer=a.reviewer.name if a.reviewer else None,
-                                related=sorted(r.slug for r in a.related.all()), body=a.body.strip())
+        articles[a.slug].update(
+            topic=a.topic.slug,
+            reviewer=a.reviewer.name if a.reviewer else None,
+            related=sorted(r.slug for r in a.related.all()),
+            body=a.body.strip(),
+        )
     topics = {t.slug: (t.title, t.summary, t.order, t.intro.strip()) for t in Topic.objects.all()}
     glossary = {g.term: (g.definition, g.aliases) for g in GlossaryTerm.objects.all()}
     return articles, topics, glossary
@@ -262,7 +297,12 @@ def test_images_need_alt_text_in_the_admin_and_the_loader(staff_client, library_
     for body in ["![](/media/uploads/a.png)", "![Describe this image for someone who cannot see it](/media/uploads/a.png)"]:
         response = staff_client.post(change_url(article), form_data(article, body=body))
         assert response.status_code == 200 and "Every image needs alt text" in response.content.decode()
-    assert staff_client.post(change_url(article), form_data(article, body="![A needle near the spine](/media/uploads/a.png)")).status_code == 302
+    assert (
+        staff_client.post(
+            change_url(article), form_data(article, body="![A needle near the spine](/media/uploads/a.png)")
+        ).status_code
+        == 302
+    )
     path = library_dir / "back-pain/nerve-ablation.md"
     path.write_text(path.read_text() + "\n![ ](/static/img/spine-anatomy.svg)\n")
     with pytest.raises(Exception, match="nothing was loaded"):

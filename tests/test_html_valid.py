@@ -15,10 +15,17 @@ from django.core.management import call_command
 
 JAR = Path(os.environ.get("VNU_JAR", Path(settings.BASE_DIR) / ".ci/node_modules/vnu-jar/build/dist/vnu.jar"))
 PAGES = {
-    "home": "/", "topics": "/topics/", "topic": "/topics/nerve-blocks/",
-    "procedure": "/articles/epidural-steroid-injection/", "condition": "/articles/spinal-stenosis/",
-    "faq": "/articles/sedation-and-numbing/", "glossary": "/glossary/", "a-z": "/a-z/",
-    "search": "/search/?q=back+shot", "no-results": "/search/?q=zzzz", "not-found": "/articles/nope/",
+    "home": "/",
+    "topics": "/topics/",
+    "topic": "/topics/nerve-blocks/",
+    "procedure": "/articles/epidural-steroid-injection/",
+    "condition": "/articles/spinal-stenosis/",
+    "faq": "/articles/sedation-and-numbing/",
+    "glossary": "/glossary/",
+    "a-z": "/a-z/",
+    "search": "/search/?q=back+shot",
+    "no-results": "/search/?q=zzzz",
+    "not-found": "/articles/nope/",
 }
 
 
@@ -38,7 +45,10 @@ def test_public_pages_are_valid_html(client, tmp_path):
         files.append(str(path))
     result = subprocess.run(
         ["java", "-jar", str(JAR), "--format", "json", "--stdout", *files],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     messages = json.loads(result.stdout)["messages"]
     errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]

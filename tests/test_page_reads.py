@@ -26,8 +26,14 @@ def mixed_topic():
         ("scheduled", 3, "published", now + datetime.timedelta(days=1)),
     ]:
         made[slug] = Article.objects.create(
-            slug=slug, topic=topic, title=slug.replace("-", " ").capitalize(), summary="A summary.",
-            body="## Part\n\nWords.\n", order=order, status=status, published_at=when,
+            slug=slug,
+            topic=topic,
+            title=slug.replace("-", " ").capitalize(),
+            summary="A summary.",
+            body="## Part\n\nWords.\n",
+            order=order,
+            status=status,
+            published_at=when,
         )
     source = made["middle"]
     source.related.set([made["zeta-first"], made["a-draft"], made["scheduled"], made["alpha-unordered"]])

@@ -106,7 +106,10 @@ def test_server_error_page_needs_no_database(rf, settings):
     assert "Something went wrong" in response.content.decode()
 
 
-@pytest.mark.parametrize("url,budget", [("/", 3), ("/topics/", 4), ("/topics/back-pain/", 5), ("/articles/epidural-injection/", 5), ("/glossary/", 3), ("/a-z/", 3)])
+@pytest.mark.parametrize(
+    "url,budget",
+    [("/", 3), ("/topics/", 4), ("/topics/back-pain/", 5), ("/articles/epidural-injection/", 5), ("/glossary/", 3), ("/a-z/", 3)],
+)
 def test_query_budget(client, django_assert_max_num_queries, url, budget):
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200

@@ -122,6 +122,8 @@ def test_feedback_summary_in_the_admin(staff_client):
 
 def test_glossary_admin_edit_rerenders_articles(staff_client, client):
     term = GlossaryTerm.objects.get(term="Fluoroscopy")
-    staff_client.post(f"/admin/articles/glossaryterm/{term.pk}/change/",
-                      {"term": "Fluoroscopy", "slug": "fluoroscopy", "definition": "Edited in the admin.", "aliases": '["live X-ray"]'})
+    staff_client.post(
+        f"/admin/articles/glossaryterm/{term.pk}/change/",
+        {"term": "Fluoroscopy", "slug": "fluoroscopy", "definition": "Edited in the admin.", "aliases": '["live X-ray"]'},
+    )
     assert "Edited in the admin." in client.get("/articles/epidural-injection/").content.decode()

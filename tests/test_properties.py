@@ -41,8 +41,12 @@ def fuzz(max_examples):
         derandomize=True,
         database=None,
         print_blob=False,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                               HealthCheck.data_too_large, HealthCheck.large_base_example],
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.large_base_example,
+        ],
     )
 
 
@@ -67,8 +71,13 @@ one_line_text = st.text(st.characters(exclude_categories=("Cs",), exclude_charac
 # (test_an_order_too_big_for_the_database_*).
 small_int = st.integers(min_value=-(2**31), max_value=2**31 - 1)
 scalars = st.one_of(
-    st.none(), st.booleans(), small_int, one_line_text, st.dates(),
-    st.floats(allow_nan=True, allow_infinity=True), st.datetimes(),
+    st.none(),
+    st.booleans(),
+    small_int,
+    one_line_text,
+    st.dates(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.datetimes(),
 )
 any_value = st.recursive(
     scalars,
@@ -77,8 +86,7 @@ any_value = st.recursive(
 )
 iso_date = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
 valid_source = st.fixed_dictionaries(
-    {"title": short_text.filter(str.strip), "publisher": short_text.filter(str.strip),
-     "year": st.integers(1900, 2100)},
+    {"title": short_text.filter(str.strip), "publisher": short_text.filter(str.strip), "year": st.integers(1900, 2100)},
     optional={"url": st.sampled_from(["https://example.org/a", "http://example.org", "ftp://x", "javascript:alert(1)"])},
 )
 # Values that pass validation, so some examples get through to the database writes.
@@ -104,18 +112,33 @@ front_matter = st.fixed_dictionaries(
 ).flatmap(
     # Extra keys of any scalar type: YAML allows 1:, null:, 2026-01-01: and 1.5: as keys.
     lambda meta: st.dictionaries(
-        st.one_of(one_line_text.filter(lambda k: k not in ARTICLE_FIELDS), st.none(), st.booleans(), small_int,
-                  st.dates(), st.floats(allow_nan=False)),
-        any_value, max_size=3,
-    ).map(
-        lambda extra: {**meta, **extra}
-    )
+        st.one_of(
+            one_line_text.filter(lambda k: k not in ARTICLE_FIELDS),
+            st.none(),
+            st.booleans(),
+            small_int,
+            st.dates(),
+            st.floats(allow_nan=False),
+        ),
+        any_value,
+        max_size=3,
+    ).map(lambda extra: {**meta, **extra})
 )
 markdown_body = st.lists(
     st.one_of(
         st.text(NO_NUL_CHAR, max_size=60),
-        st.sampled_from(["## Heading", "[a link](/articles/nerve-ablation/)", "[gone](/articles/no-such/)",
-                         "!!! emergency", "    indented", "---", "- item", "\n"]),
+        st.sampled_from(
+            [
+                "## Heading",
+                "[a link](/articles/nerve-ablation/)",
+                "[gone](/articles/no-such/)",
+                "!!! emergency",
+                "    indented",
+                "---",
+                "- item",
+                "\n",
+            ]
+        ),
     ),
     max_size=6,
 ).map("\n".join)
@@ -136,10 +159,16 @@ def structured_file(draw, meta=front_matter):
     return ("---\n" + text + "---\n" + draw(markdown_body)).encode("utf-8")
 
 
-random_bytes = st.tuples(st.sampled_from([b"", b"---\n", b"---\ntitle: x\n"]), st.binary(max_size=300),
-                         st.sampled_from([b"", b"\n---\n", b"\n---\nbody\n"])).map(b"".join)
-random_text = st.tuples(st.sampled_from(["", "---\n", "---\r\n", "\ufeff---\n"]), st.text(ANY_CHAR, max_size=300),
-                        st.sampled_from(["", "\n---\n", "\n---\nbody"])).map(lambda parts: "".join(parts).encode("utf-8"))
+random_bytes = st.tuples(
+    st.sampled_from([b"", b"---\n", b"---\ntitle: x\n"]),
+    st.binary(max_size=300),
+    st.sampled_from([b"", b"\n---\n", b"\n---\nbody\n"]),
+).map(b"".join)
+random_text = st.tuples(
+    st.sampled_from(["", "---\n", "---\r\n", "\ufeff---\n"]),
+    st.text(ANY_CHAR, max_size=300),
+    st.sampled_from(["", "\n---\n", "\n---\nbody"]),
+).map(lambda parts: "".join(parts).encode("utf-8"))
 any_file = st.one_of(structured_file(), structured_file(nearly_valid), random_bytes, random_text)
 
 
@@ -268,8 +297,11 @@ def test_a_title_too_long_for_the_database_loads_or_is_a_named_problem(loaded_li
 
 @pytest.mark.parametrize("where", ["body", "title"])
 def test_nul_in_an_article_file_loads_or_is_a_named_problem(loaded_library, where):
-    text = (VALID_ARTICLE.format(title="T", order=1, body="a\x00b", extra="") if where == "body"
-            else VALID_ARTICLE.format(title='"a\\0b"', order=1, body="", extra=""))
+    text = (
+        VALID_ARTICLE.format(title="T", order=1, body="a\x00b", extra="")
+        if where == "body"
+        else VALID_ARTICLE.format(title='"a\\0b"', order=1, body="", extra="")
+    )
     check_load(loaded_library, "coming-soon", text.encode())
 
 
@@ -277,9 +309,48 @@ def test_nul_in_an_article_file_loads_or_is_a_named_problem(loaded_library, wher
 # b. Search on any Unicode string
 # =============================================================================================
 
-OPERATORS = ["AND", "OR", "NOT", "NEAR", "NEAR(", '"', "'", "*", "-", "^", ":", "(", ")", "{", "}", "[", "]",
-             "title:", "body:", "+", "~", "!", "&", "|", "<->", "\\", "%", "_", ";", "--", "\x00", "💉", "🩻",
-             "epidural", "nerve", "back shot", "live x-ray", "x-ray", "fluoroscopy", " "]
+OPERATORS = [
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(",
+    '"',
+    "'",
+    "*",
+    "-",
+    "^",
+    ":",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "title:",
+    "body:",
+    "+",
+    "~",
+    "!",
+    "&",
+    "|",
+    "<->",
+    "\\",
+    "%",
+    "_",
+    ";",
+    "--",
+    "\x00",
+    "💉",
+    "🩻",
+    "epidural",
+    "nerve",
+    "back shot",
+    "live x-ray",
+    "x-ray",
+    "fluoroscopy",
+    " ",
+]
 query_text = st.one_of(
     st.text(ANY_CHAR),
     st.lists(st.one_of(st.sampled_from(OPERATORS), st.text(ANY_CHAR, max_size=8)), max_size=30).map(" ".join),
@@ -307,11 +378,55 @@ def test_search_never_fails(library, client, text, page):
 # c. The renderer on any Markdown
 # =============================================================================================
 
-BANNED_TAGS = {"script", "iframe", "object", "embed", "style", "form", "svg", "math", "base", "link", "meta",
-               "frame", "frameset", "applet", "template", "noscript", "input", "button", "textarea", "select",
-               "video", "audio", "source", "xmp", "noembed", "plaintext", "portal"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcset",
-                  "cite", "longdesc", "lowsrc", "dynsrc", "ping", "codebase", "archive", "usemap", "manifest"}
+BANNED_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "form",
+    "svg",
+    "math",
+    "base",
+    "link",
+    "meta",
+    "frame",
+    "frameset",
+    "applet",
+    "template",
+    "noscript",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "video",
+    "audio",
+    "source",
+    "xmp",
+    "noembed",
+    "plaintext",
+    "portal",
+}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "xlink:href",
+    "srcset",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+    "codebase",
+    "archive",
+    "usemap",
+    "manifest",
+}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
@@ -359,61 +474,137 @@ def assert_safe_fragment(html):
 
 def obfuscate(scheme):
     """Ways browsers (or careless sanitisers) have been known to read a scheme."""
-    return st.sampled_from([
-        scheme, scheme.upper(), scheme.title(), " " + scheme, "\t" + scheme, scheme[:4] + "\t" + scheme[4:],
-        scheme[:4] + "\n" + scheme[4:], scheme[:4] + "&#x09;" + scheme[4:], scheme[:4] + "&#10;" + scheme[4:],
-        "".join(f"&#{ord(c)};" for c in scheme), "".join(f"&#x{ord(c):x};" for c in scheme),
-        "".join(f"&#{ord(c):07d}" for c in scheme), scheme.replace(":", "&colon;"), scheme.replace(":", "&#58;"),
-        "\x01" + scheme, scheme[:1] + "\x00" + scheme[1:], "%6A" + scheme[1:], scheme + "//%0a",
-    ])
+    return st.sampled_from(
+        [
+            scheme,
+            scheme.upper(),
+            scheme.title(),
+            " " + scheme,
+            "\t" + scheme,
+            scheme[:4] + "\t" + scheme[4:],
+            scheme[:4] + "\n" + scheme[4:],
+            scheme[:4] + "&#x09;" + scheme[4:],
+            scheme[:4] + "&#10;" + scheme[4:],
+            "".join(f"&#{ord(c)};" for c in scheme),
+            "".join(f"&#x{ord(c):x};" for c in scheme),
+            "".join(f"&#{ord(c):07d}" for c in scheme),
+            scheme.replace(":", "&colon;"),
+            scheme.replace(":", "&#58;"),
+            "\x01" + scheme,
+            scheme[:1] + "\x00" + scheme[1:],
+            "%6A" + scheme[1:],
+            scheme + "//%0a",
+        ]
+    )
 
 
 dangerous_url = st.tuples(
     st.sampled_from(["javascript:", "vbscript:", "data:", "JaVaScRiPt:", "data:text/html;base64,", "data:image/svg+xml,"]),
-    st.sampled_from(["alert(1)", "window.__xss=1", "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "<svg onload=alert(1)>",
-                     "msgbox(1)", "%0aalert(1)", "//%0aalert(1)"]),
+    st.sampled_from(
+        [
+            "alert(1)",
+            "window.__xss=1",
+            "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "<svg onload=alert(1)>",
+            "msgbox(1)",
+            "%0aalert(1)",
+            "//%0aalert(1)",
+        ]
+    ),
 ).flatmap(lambda t: obfuscate(t[0]).map(lambda s: s + t[1]))
 
-raw_html = st.sampled_from([
-    "<script>window.__xss=1</script>", "<SCRIPT SRC=//x.example/x.js></SCRIPT>", "<scr<script>ipt>alert(1)</script>",
-    "<img src=x onerror=alert(1)>", '<img src="x" onerror="window.__xss=1">', "<IMG SRC=x OnErRoR=alert(1)>",
-    "<svg/onload=alert(1)>", "<svg><script>alert(1)</script></svg>", "<math><mtext><script>alert(1)</script>",
-    "<iframe src=javascript:alert(1)>", "<object data=javascript:alert(1)>", "<embed src=javascript:alert(1)>",
-    "<style>*{background:url(javascript:alert(1))}</style>", '<p style="background:url(javascript:alert(1))">x</p>',
-    '<div onmouseover="alert(1)">x</div>', "<body onload=alert(1)>", "<form action=javascript:alert(1)><button>x",
-    "<base href=javascript:alert(1)//>", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-    "<a href='javascript:alert(1)'>x</a>", '<a href="&#106;avascript:alert(1)">x</a>', "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "<details open ontoggle=alert(1)>", "<input autofocus onfocus=alert(1)>", "<video><source onerror=alert(1)>",
-    "<!--<img src=x onerror=alert(1)>-->", "<![CDATA[<script>alert(1)</script>]]>", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-    "<template><script>alert(1)</script></template>", "<a href=\"\x01javascript:alert(1)\">x</a>",
-    "<img src=`javascript:alert(1)`>", "<img \"\"\"><script>alert(1)</script>\">", "<<script>script>alert(1)//<</script>",
-    "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
-    "<xmp><img src=x onerror=alert(1)></xmp>", "<table background=javascript:alert(1)>", "<td background=javascript:alert(1)>",
-    "<a href=vbscript:msgbox(1)>x</a>", "<img srcset=\"javascript:alert(1) 1x\">", "<a title='x' href='javascript&colon;alert(1)'>x</a>",
-])
+raw_html = st.sampled_from(
+    [
+        "<script>window.__xss=1</script>",
+        "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
+        "<scr<script>ipt>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '<img src="x" onerror="window.__xss=1">',
+        "<IMG SRC=x OnErRoR=alert(1)>",
+        "<svg/onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<math><mtext><script>alert(1)</script>",
+        "<iframe src=javascript:alert(1)>",
+        "<object data=javascript:alert(1)>",
+        "<embed src=javascript:alert(1)>",
+        "<style>*{background:url(javascript:alert(1))}</style>",
+        '<p style="background:url(javascript:alert(1))">x</p>',
+        '<div onmouseover="alert(1)">x</div>',
+        "<body onload=alert(1)>",
+        "<form action=javascript:alert(1)><button>x",
+        "<base href=javascript:alert(1)//>",
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+        "<a href='javascript:alert(1)'>x</a>",
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        '<a href="jav&#x09;ascript:alert(1)">x</a>',
+        "<details open ontoggle=alert(1)>",
+        "<input autofocus onfocus=alert(1)>",
+        "<video><source onerror=alert(1)>",
+        "<!--<img src=x onerror=alert(1)>-->",
+        "<![CDATA[<script>alert(1)</script>]]>",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+        "<template><script>alert(1)</script></template>",
+        '<a href="\x01javascript:alert(1)">x</a>',
+        "<img src=`javascript:alert(1)`>",
+        '<img """><script>alert(1)</script>">',
+        "<<script>script>alert(1)//<</script>",
+        '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+        '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
+        "<xmp><img src=x onerror=alert(1)></xmp>",
+        "<table background=javascript:alert(1)>",
+        "<td background=javascript:alert(1)>",
+        "<a href=vbscript:msgbox(1)>x</a>",
+        '<img srcset="javascript:alert(1) 1x">',
+        "<a title='x' href='javascript&colon;alert(1)'>x</a>",
+    ]
+)
 
 
 @st.composite
 def markdown_fragment(draw):
     url = draw(dangerous_url)
     text = draw(st.text(ANY_CHAR, max_size=10).map(lambda t: t.replace("]", "").replace("[", "")))
-    return draw(st.sampled_from([
-        f"[{text}]({url})", f"![{text}]({url})", f"[{text}](<{url}>)", f"[{text}]({url} \"title\")",
-        f"[{text}][ref]\n\n[ref]: {url}", f"![{text}][ref]\n\n[ref]: <{url}> 'x'", f"<{url}>",
-        f"[[{text}]({url})]({url})", f"[![{text}]({url})]({url})", f"[x](/ok)[y]({url})",
-        f"!!! note \"<img src=x onerror=alert(1)>\"\n    [{text}]({url})", f"!!! emergency\n    <a href=\"{url}\">x</a>",
-        f"<a href=\"{url}\">{text}</a>", f"<img src=\"{url}\" alt=\"{text}\">", f"<a href='{url}'>x</a>",
-        f"<a href={url.replace(' ', '')}>x</a>", f"## [{text}]({url})", f"- [{text}]({url})", f"> [{text}]({url})",
-        f"| a | b |\n|---|---|\n| [{text}]({url}) | <img src=x onerror=alert(1)> |",
-        f"term\n:   [{text}]({url})", f"`<script>` [{text}]({url})", f"    <script>alert(1)</script>\n\n[{text}]({url})",
-        f"<a href=\"https://ok.example\" onclick=\"alert(1)\">{text}</a>",
-        "![x](https://ok.example/a.png\" onerror=\"alert(1))", "[x](https://ok.example/\"onmouseover=\"alert(1))",
-    ]))
+    return draw(
+        st.sampled_from(
+            [
+                f"[{text}]({url})",
+                f"![{text}]({url})",
+                f"[{text}](<{url}>)",
+                f'[{text}]({url} "title")',
+                f"[{text}][ref]\n\n[ref]: {url}",
+                f"![{text}][ref]\n\n[ref]: <{url}> 'x'",
+                f"<{url}>",
+                f"[[{text}]({url})]({url})",
+                f"[![{text}]({url})]({url})",
+                f"[x](/ok)[y]({url})",
+                f'!!! note "<img src=x onerror=alert(1)>"\n    [{text}]({url})',
+                f'!!! emergency\n    <a href="{url}">x</a>',
+                f'<a href="{url}">{text}</a>',
+                f'<img src="{url}" alt="{text}">',
+                f"<a href='{url}'>x</a>",
+                f"<a href={url.replace(' ', '')}>x</a>",
+                f"## [{text}]({url})",
+                f"- [{text}]({url})",
+                f"> [{text}]({url})",
+                f"| a | b |\n|---|---|\n| [{text}]({url}) | <img src=x onerror=alert(1)> |",
+                f"term\n:   [{text}]({url})",
+                f"`<script>` [{text}]({url})",
+                f"    <script>alert(1)</script>\n\n[{text}]({url})",
+                f'<a href="https://ok.example" onclick="alert(1)">{text}</a>',
+                '![x](https://ok.example/a.png" onerror="alert(1))',
+                '[x](https://ok.example/"onmouseover="alert(1))',
+            ]
+        )
+    )
 
 
 any_markdown = st.lists(
-    st.one_of(st.text(ANY_CHAR, max_size=40), raw_html, markdown_fragment(),
-              st.sampled_from(["\n", "\n\n", "    ", "!!! note", "!!! urgent", "## ", "*", "_", "`", "<", ">", "&", "&#", "\""])),
+    st.one_of(
+        st.text(ANY_CHAR, max_size=40),
+        raw_html,
+        markdown_fragment(),
+        st.sampled_from(["\n", "\n\n", "    ", "!!! note", "!!! urgent", "## ", "*", "_", "`", "<", ">", "&", "&#", '"']),
+    ),
     max_size=8,
 ).map("".join)
 
@@ -432,20 +623,32 @@ def test_rendered_html_is_always_safe(text):
 
 glossary_terms = st.lists(
     st.tuples(
-        st.one_of(st.sampled_from(["Fluoroscopy", "live X-ray", "lt", "amp", "quot", "script", "alert", "x", "onerror"]),
-                  st.text(NO_NUL_CHAR, min_size=1, max_size=12).filter(str.strip)),
+        st.one_of(
+            st.sampled_from(["Fluoroscopy", "live X-ray", "lt", "amp", "quot", "script", "alert", "x", "onerror"]),
+            st.text(NO_NUL_CHAR, min_size=1, max_size=12).filter(str.strip),
+        ),
         st.one_of(st.text(ANY_CHAR, max_size=30), raw_html),
     ),
-    min_size=1, max_size=4,
-).map(lambda pairs: sorted({name: (name, slugify(name) or "term", definition) for name, definition in pairs}.values(),
-                           key=lambda t: len(t[0]), reverse=True))
+    min_size=1,
+    max_size=4,
+).map(
+    lambda pairs: sorted(
+        {name: (name, slugify(name) or "term", definition) for name, definition in pairs}.values(),
+        key=lambda t: len(t[0]),
+        reverse=True,
+    )
+)
 
 
 @fuzz(300)
 @given(text=any_markdown, terms=glossary_terms)
-@example(text='<img alt="x> Fluoroscopy <script>alert(1)</script>" src="/a.png">',
-         terms=[("Fluoroscopy", "fluoroscopy", "<img src=x onerror=alert(1)>")])
-@example(text="A &lt;script&gt; tag and alert(1).", terms=[("script", "script", '"><script>alert(1)</script>'), ("lt", "lt", "x")])
+@example(
+    text='<img alt="x> Fluoroscopy <script>alert(1)</script>" src="/a.png">',
+    terms=[("Fluoroscopy", "fluoroscopy", "<img src=x onerror=alert(1)>")],
+)
+@example(
+    text="A &lt;script&gt; tag and alert(1).", terms=[("script", "script", '"><script>alert(1)</script>'), ("lt", "lt", "x")]
+)
 def test_glossary_links_keep_rendered_html_safe(text, terms):
     """Article pages show render() output after link_glossary(), which edits the HTML with regexes."""
     assert_safe_fragment(link_glossary(render(text).html, terms))

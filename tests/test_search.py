@@ -6,9 +6,42 @@ from articles.search import MAX_QUERY_CHARS, clean_query, search
 pytestmark = pytest.mark.usefixtures("library")
 
 HOSTILE = [
-    '"', "'", '""', "*", "-", "- -", "NEAR", "NEAR(a b)", "AND", "OR", "NOT", "a AND OR b", "(", ")", "((", "[x]",
-    "{}", "^", "title:x", "knee-pain", "what is CRPS?", "epidural*", "💉🩻 pain", "\x00", "a\x00b", "x" * 10_000,
-    "<script>alert(1)</script>", "%", "\\", ";--", "' OR 1=1 --", "\u202e", "   ", ":", "col:", "!@#$%^&*()",
+    '"',
+    "'",
+    '""',
+    "*",
+    "-",
+    "- -",
+    "NEAR",
+    "NEAR(a b)",
+    "AND",
+    "OR",
+    "NOT",
+    "a AND OR b",
+    "(",
+    ")",
+    "((",
+    "[x]",
+    "{}",
+    "^",
+    "title:x",
+    "knee-pain",
+    "what is CRPS?",
+    "epidural*",
+    "💉🩻 pain",
+    "\x00",
+    "a\x00b",
+    "x" * 10_000,
+    "<script>alert(1)</script>",
+    "%",
+    "\\",
+    ";--",
+    "' OR 1=1 --",
+    "\u202e",
+    "   ",
+    ":",
+    "col:",
+    "!@#$%^&*()",
 ]
 
 
@@ -95,8 +128,14 @@ def test_rebuild_search_index_command():
 
 def test_pagination(client):
     for n in range(25):
-        Article.objects.create(slug=f"extra-{n}", topic_id=Article.objects.first().topic_id, title=f"Extra {n}",
-                               summary="s", body="Pagination test words.", kind="guide")
+        Article.objects.create(
+            slug=f"extra-{n}",
+            topic_id=Article.objects.first().topic_id,
+            title=f"Extra {n}",
+            summary="s",
+            body="Pagination test words.",
+            kind="guide",
+        )
     results = search("pagination")
     assert results.total == 25 and len(results.hits) == 10 and results.pages == 3
     assert len(search("pagination", page=3).hits) == 5

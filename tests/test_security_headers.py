@@ -7,7 +7,13 @@ pytestmark = pytest.mark.usefixtures("library")
 def test_security_headers(client, url):
     response = client.get(url)
     csp = response["Content-Security-Policy"]
-    for directive in ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]:
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+    ]:
         assert directive in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert response["X-Frame-Options"] == "DENY"

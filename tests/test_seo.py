@@ -13,16 +13,65 @@ from articles.models import Article, Redirect
 
 pytestmark = pytest.mark.usefixtures("library")
 
-PAGES = ["/", "/topics/", "/topics/back-pain/", "/articles/epidural-injection/", "/articles/nerve-ablation/", "/glossary/", "/a-z/"]
+PAGES = [
+    "/",
+    "/topics/",
+    "/topics/back-pain/",
+    "/articles/epidural-injection/",
+    "/articles/nerve-ablation/",
+    "/glossary/",
+    "/a-z/",
+]
 
 # Every schema.org type and property this site emits (checked against the vocabulary).
-SCHEMA_TYPES = {"MedicalWebPage", "WebPage", "MedicalProcedure", "MedicalCondition", "BreadcrumbList", "ListItem",
-                "MedicalOrganization", "Patient", "FAQPage", "Question", "Answer", "Person", "Thing"}
-SCHEMA_PROPERTIES = {"@type", "@id", "@context", "@graph", "url", "name", "headline", "description", "inLanguage",
-                     "medicalAudience", "about", "datePublished", "dateModified", "publisher", "wordCount", "lastReviewed",
-                     "reviewedBy", "alternateName", "bodyLocation", "procedureType", "preparation", "followup",
-                     "howPerformed", "itemListElement", "position", "item", "mainEntity", "acceptedAnswer", "text", "telephone",
-                     "honorificSuffix"}
+SCHEMA_TYPES = {
+    "MedicalWebPage",
+    "WebPage",
+    "MedicalProcedure",
+    "MedicalCondition",
+    "BreadcrumbList",
+    "ListItem",
+    "MedicalOrganization",
+    "Patient",
+    "FAQPage",
+    "Question",
+    "Answer",
+    "Person",
+    "Thing",
+}
+SCHEMA_PROPERTIES = {
+    "@type",
+    "@id",
+    "@context",
+    "@graph",
+    "url",
+    "name",
+    "headline",
+    "description",
+    "inLanguage",
+    "medicalAudience",
+    "about",
+    "datePublished",
+    "dateModified",
+    "publisher",
+    "wordCount",
+    "lastReviewed",
+    "reviewedBy",
+    "alternateName",
+    "bodyLocation",
+    "procedureType",
+    "preparation",
+    "followup",
+    "howPerformed",
+    "itemListElement",
+    "position",
+    "item",
+    "mainEntity",
+    "acceptedAnswer",
+    "text",
+    "telephone",
+    "honorificSuffix",
+}
 
 
 def head(html, pattern):

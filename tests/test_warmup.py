@@ -31,8 +31,10 @@ def test_a_worker_starts_even_when_the_database_is_down(caplog):
 def test_the_server_starts_even_before_static_files_are_collected(settings, tmp_path, caplog):
     # The manifest storage raises for a file it has no entry for; the warm-up must not take
     # the master down with it (pages then say what is wrong, one by one).
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
     settings.STATIC_ROOT = tmp_path / "static"
     warmup.warm_code()
     assert "Warm-up of the code failed" in caplog.text

@@ -32,15 +32,15 @@ PAYLOADS = [
     "<SCRIPT>alert('XSS')</SCRIPT>",
     "<ScRiPt>alert(1)</sCrIpT>",
     "<script src=https://xss.example/x.js></script>",
-    "<SCRIPT/XSS SRC=\"https://xss.example/x.js\"></SCRIPT>",
-    "<<SCRIPT>alert(\"XSS\");//<</SCRIPT>",
+    '<SCRIPT/XSS SRC="https://xss.example/x.js"></SCRIPT>',
+    '<<SCRIPT>alert("XSS");//<</SCRIPT>',
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
     "</title><script>alert(1)</script>",
     "</textarea><script>alert(1)</script>",
     "</script><script>alert(1)</script>",
     # Event handlers
     "<img src=x onerror=alert(1)>",
-    "<img src=\"x\" onerror=\"window.__xss=1\">",
+    '<img src="x" onerror="window.__xss=1">',
     "<IMG SRC=# onmouseover=\"alert('xxs')\">",
     "<img src=x:alert(alt) onerror=eval(src) alt=0>",
     "<body onload=alert(1)>",
@@ -49,38 +49,38 @@ PAYLOADS = [
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "<details open ontoggle=alert(1)>",
     "<input autofocus onfocus=alert(1)>",
-    "<video><source onerror=\"alert(1)\">",
+    '<video><source onerror="alert(1)">',
     "<marquee onstart=alert(1)>x</marquee>",
-    "<div style=\"width:expression(alert(1))\">x</div>",
-    "\"><img src=x onerror=alert(1)>",
+    '<div style="width:expression(alert(1))">x</div>',
+    '"><img src=x onerror=alert(1)>',
     "'><img src=x onerror=alert(1)>",
-    "\" onmouseover=\"alert(1)\" x=\"",
+    '" onmouseover="alert(1)" x="',
     "' autofocus onfocus='alert(1)",
     # URL schemes and their encodings
-    "<a href=\"javascript:alert(1)\">click</a>",
-    "<a href=\"JaVaScRiPt:alert(1)\">click</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">click</a>",
-    "<a href=\"jav&#x0A;ascript:alert(1)\">click</a>",
-    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">click</a>",
-    "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">click</a>",
-    "<a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)\">x</a>",
-    "<a href=\" &#14;  javascript:alert(1)\">click</a>",
-    "<a href=\"javascript&colon;alert(1)\">click</a>",
-    "<a href=\"vbscript:msgbox(1)\">click</a>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">click</a>",
-    "<IMG SRC=`javascript:alert(\"XSS\")`>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<a href="JaVaScRiPt:alert(1)">click</a>',
+    '<a href="jav&#x09;ascript:alert(1)">click</a>',
+    '<a href="jav&#x0A;ascript:alert(1)">click</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">click</a>',
+    '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">click</a>',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+    '<a href=" &#14;  javascript:alert(1)">click</a>',
+    '<a href="javascript&colon;alert(1)">click</a>',
+    '<a href="vbscript:msgbox(1)">click</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">click</a>',
+    '<IMG SRC=`javascript:alert("XSS")`>',
     "<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\">",
-    "<form action=\"javascript:alert(1)\"><button>go</button></form>",
-    "<button formaction=\"javascript:alert(1)\">go</button>",
-    "<base href=\"javascript:alert(1)//\">",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "<link rel=stylesheet href=\"javascript:alert(1)\">",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    '<form action="javascript:alert(1)"><button>go</button></form>',
+    '<button formaction="javascript:alert(1)">go</button>',
+    '<base href="javascript:alert(1)//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<link rel=stylesheet href="javascript:alert(1)">',
     "<style>@import 'javascript:alert(1)';</style>",
-    "<TABLE BACKGROUND=\"javascript:alert(1)\">",
+    '<TABLE BACKGROUND="javascript:alert(1)">',
     # Markdown-specific
     "[click](javascript:alert(1))",
     "[click](JAVASCRIPT:alert(1))",
@@ -88,20 +88,20 @@ PAYLOADS = [
     "[click](javascript&#58;alert(1))",
     "[click](<javascript:alert(1)>)",
     "![x](javascript:alert(1))",
-    "![x\" onerror=\"alert(1)](https://ok.example/a.png)",
-    "[x](https://ok.example/\"onmouseover=\"alert(1))",
+    '![x" onerror="alert(1)](https://ok.example/a.png)',
+    '[x](https://ok.example/"onmouseover="alert(1))',
     "[click][ref]\n\n[ref]: javascript:alert(1)",
     "<javascript:alert(1)>",
     "[[a](javascript:alert(1))](https://ok.example)",
-    "!!! note \"<img src=x onerror=alert(1)>\"\n    text",
+    '!!! note "<img src=x onerror=alert(1)>"\n    text',
     # Parser confusion
     "<!--<img src=x onerror=alert(1)>-->",
     "<![CDATA[<script>alert(1)</script>]]>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "<xmp><img src=x onerror=alert(1)></xmp>",
     "<template><script>alert(1)</script></template>",
-    "<img \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\">",
-    "<a \"\"\" href=\"javascript:alert(1)\">x</a>",
+    '<img """><SCRIPT>alert("XSS")</SCRIPT>">',
+    '<a """ href="javascript:alert(1)">x</a>',
     "\u003cscript\u003ealert(1)\u003c/script\u003e",
     "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
     "</script><script>alert(1)//",
@@ -109,10 +109,43 @@ PAYLOADS = [
 ]
 assert len(PAYLOADS) >= 40 and len(set(PAYLOADS)) == len(PAYLOADS)
 
-CARRIER_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "svg", "math", "portal",
-                "template", "xmp", "noembed", "plaintext"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcset",
-                  "cite", "longdesc", "lowsrc", "dynsrc", "ping", "codebase", "archive", "usemap", "manifest", "srcdoc"}
+CARRIER_TAGS = {
+    "iframe",
+    "object",
+    "embed",
+    "frame",
+    "frameset",
+    "applet",
+    "base",
+    "svg",
+    "math",
+    "portal",
+    "template",
+    "xmp",
+    "noembed",
+    "plaintext",
+}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "xlink:href",
+    "srcset",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+    "codebase",
+    "archive",
+    "usemap",
+    "manifest",
+    "srcdoc",
+}
 
 
 def normalise_url(value):
@@ -144,7 +177,9 @@ class PageScanner(HTMLParser):
                 self.problems.append(f"{name}= on <{tag}>")
             if name == "style":
                 self.problems.append(f"style= on <{tag}>")
-            if name in URL_ATTRIBUTES and normalise_url(value).startswith(("javascript:", "vbscript:", "data:text", "data:image/svg")):
+            if name in URL_ATTRIBUTES and normalise_url(value).startswith(
+                ("javascript:", "vbscript:", "data:text", "data:image/svg")
+            ):
                 self.problems.append(f"{name}={value!r} on <{tag}>")
 
     handle_startendtag = handle_starttag
@@ -179,15 +214,22 @@ def get(client, url, **params):
 
 def make_article(index, payload, kind="faq", **extra):
     fields = dict(
-        slug=f"xss-{index}", topic=Topic.objects.get(slug="back-pain"), kind=kind, order=50 + index,
-        title=f"Xss {index} {payload}"[:200], summary=payload[:160],
+        slug=f"xss-{index}",
+        topic=Topic.objects.get(slug="back-pain"),
+        kind=kind,
+        order=50 + index,
+        title=f"Xss {index} {payload}"[:200],
+        summary=payload[:160],
         body=(
             f"Needle words about xsscorpus.\n\n{payload}\n\n## Is {payload} safe?\n\n{payload} in a paragraph.\n\n"
-            f"## Preparation\n\n- {payload}\n\n> {payload}\n\n[{payload}]({payload})\n\n!!! note \"{payload}\"\n    {payload}\n\n"
+            f'## Preparation\n\n- {payload}\n\n> {payload}\n\n[{payload}]({payload})\n\n!!! note "{payload}"\n    {payload}\n\n'
             f"!!! emergency\n    {payload}\n\n| a | b |\n|---|---|\n| {payload} | x |\n\nterm\n:   {payload}\n"
         ),
-        also_called=[payload[:80]], at_a_glance={"treats": payload, "duration": payload},
-        body_location=payload[:100], reviewer=Reviewer.objects.get_or_create(name=payload[:200])[0], reviewed=datetime.date(2026, 1, 1),
+        also_called=[payload[:80]],
+        at_a_glance={"treats": payload, "duration": payload},
+        body_location=payload[:100],
+        reviewer=Reviewer.objects.get_or_create(name=payload[:200])[0],
+        reviewed=datetime.date(2026, 1, 1),
         sources=[{"title": payload, "publisher": payload, "year": 2020}],
     )
     fields.update(extra)
@@ -234,8 +276,12 @@ def test_article_body_title_and_summary(client):
 
 def test_glossary_term_definition_and_aliases(client):
     def check(index, payload):
-        GlossaryTerm.objects.create(term=f"xssterm{index} {payload}"[:120], slug=f"xssterm{index}",
-                                    definition=payload, aliases=[f"xssterm{index}", payload[:60]])
+        GlossaryTerm.objects.create(
+            term=f"xssterm{index} {payload}"[:120],
+            slug=f"xssterm{index}",
+            definition=payload,
+            aliases=[f"xssterm{index}", payload[:60]],
+        )
         # An article that uses the term shows the definition in place (rendering.link_glossary).
         article = make_article(index, "plain words", body=f"This page is about xssterm{index} and more.\n")
         html = get(client, article.get_absolute_url())
@@ -269,7 +315,7 @@ def test_search_query_is_shown_back_safely(client):
 
 def test_admin_live_preview(staff_client):
     def check(index, payload):
-        for content in (payload, f"{payload}\n\n## {payload}\n\n[{payload}]({payload})\n\n!!! note \"{payload}\"\n    {payload}\n"):
+        for content in (payload, f'{payload}\n\n## {payload}\n\n[{payload}]({payload})\n\n!!! note "{payload}"\n    {payload}\n'):
             response = staff_client.post("/admin/markdownx/markdownify/", {"content": content})
             assert response.status_code == 200
             assert_no_injection(response.content.decode(), jsonld_blocks=(0,))
@@ -278,8 +324,12 @@ def test_admin_live_preview(staff_client):
 
 
 JS_URLS = [
-    "javascript:alert(1)", "JavaScript:window.__xss=1", " javascript:alert(1)", "java\tscript:alert(1)",
-    "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "javascript:alert(1)",
+    "JavaScript:window.__xss=1",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
 ]
 
 

@@ -68,13 +68,17 @@ def test_an_editor_sees_readability_update_while_typing(page, live_server, libra
 
     editor.fill("You lie on a bed. The doctor numbs your skin. It takes a short time. " * 12)
     editor.dispatch_event("input")
-    page.wait_for_function("() => { const p = document.querySelector('.markdownx-preview .readability-panel');"
-                           " return p && parseFloat(p.dataset.smog) < 8; }", timeout=10_000)
+    page.wait_for_function(
+        "() => { const p = document.querySelector('.markdownx-preview .readability-panel');"
+        " return p && parseFloat(p.dataset.smog) < 8; }",
+        timeout=10_000,
+    )
     easy = float(panel.get_attribute("data-smog"))
     editor.fill("Interventional radiofrequency neurotomy necessitates meticulous fluoroscopic localisation. " * 12)
     editor.dispatch_event("input")
-    page.wait_for_function(f"() => parseFloat(document.querySelector('.markdownx-preview .readability-panel').dataset.smog) > {easy}",
-                           timeout=10_000)
+    page.wait_for_function(
+        f"() => parseFloat(document.querySelector('.markdownx-preview .readability-panel').dataset.smog) > {easy}", timeout=10_000
+    )
     assert "above the limit" in panel.inner_text()
     assert "Longest sentences" in panel.inner_text()
 

@@ -40,9 +40,19 @@ def test_lighthouse_scores(production_site, tmp_path, path):
     # ("NO_NAVSTART ... Please run Lighthouse again"): a tool error, not a score, so run again.
     for attempt in range(4):
         run = subprocess.run(
-            [str(LIGHTHOUSE), production_site + path, f"--chrome-flags={FLAGS}", "--output=json", f"--output-path={report}",
-             "--only-categories=performance,accessibility,best-practices,seo", "--quiet"],
-            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True, timeout=180,
+            [
+                str(LIGHTHOUSE),
+                production_site + path,
+                f"--chrome-flags={FLAGS}",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--quiet",
+            ],
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
         if run.returncode == 0:
             break
@@ -50,9 +60,12 @@ def test_lighthouse_scores(production_site, tmp_path, path):
     assert run.returncode == 0, run.stderr[-3000:]
     data = json.loads(report.read_text())
     scores = {name: round(category["score"] * 100) for name, category in data["categories"].items()}
-    failing = [f"{ref['id']}: {data['audits'][ref['id']].get('displayValue', data['audits'][ref['id']]['score'])}"
-               for category in data["categories"].values() for ref in category["auditRefs"]
-               if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1]
+    failing = [
+        f"{ref['id']}: {data['audits'][ref['id']].get('displayValue', data['audits'][ref['id']]['score'])}"
+        for category in data["categories"].values()
+        for ref in category["auditRefs"]
+        if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1
+    ]
     assert scores["accessibility"] == 100, failing
     assert scores["best-practices"] == 100, failing
     assert scores["seo"] == 100, failing

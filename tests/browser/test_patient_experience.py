@@ -15,9 +15,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(os.environ.get("AXE_JS", Path(settings.BASE_DIR) / ".ci/node_modules/axe-core/axe.min.js"))
 PAGES = {
-    "home": "/", "topic index": "/topics/", "topic": "/topics/nerve-blocks/",
-    "article": "/articles/epidural-steroid-injection/", "glossary": "/glossary/", "a-z": "/a-z/",
-    "search": "/search/?q=back+shot", "no results": "/search/?q=zzqqxx", "404": "/articles/no-such-page/",
+    "home": "/",
+    "topic index": "/topics/",
+    "topic": "/topics/nerve-blocks/",
+    "article": "/articles/epidural-steroid-injection/",
+    "glossary": "/glossary/",
+    "a-z": "/a-z/",
+    "search": "/search/?q=back+shot",
+    "no results": "/search/?q=zzqqxx",
+    "404": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
 }
 
@@ -31,8 +37,14 @@ def test_readers_get_no_cookies_and_nothing_from_other_hosts(browser, live_serve
     context = browser.new_context()
     page = context.new_page()
     elsewhere = []
-    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).netloc != urlsplit(live_server.url).netloc
-            and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            elsewhere.append(r.url)
+            if urlsplit(r.url).netloc != urlsplit(live_server.url).netloc and not r.url.startswith("data:")
+            else None
+        ),
+    )
     for url in PAGES.values():
         page.goto(live_server.url + url)
     page.goto(live_server.url + "/articles/epidural-steroid-injection/")
@@ -53,7 +65,9 @@ def test_no_axe_violations(browser, live_server, real_library, name):
     page = context.new_page()
     page.goto(live_server.url + PAGES[name])
     page.evaluate(AXE.read_text())
-    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})")
+    result = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
+    )
     violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in result["violations"]]
     context.close()
     assert violations == [], json.dumps(violations, indent=1)
@@ -101,8 +115,10 @@ def test_text_spacing_does_not_clip(browser, live_server, real_library):
     context = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True)  # to add the test style
     page = context.new_page()
     page.goto(live_server.url + PAGES["article"])
-    page.add_style_tag(content="* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
-                                " p { margin-bottom: 2em !important; }")
+    page.add_style_tag(
+        content="* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
+        " p { margin-bottom: 2em !important; }"
+    )
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0

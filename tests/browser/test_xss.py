@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 STRONG = [
     '<script>window.__xss=1;alert("xss-script")</script>',
-    '<img src=x onerror="window.__xss=1;alert(\'xss-img\')">',
+    "<img src=x onerror=\"window.__xss=1;alert('xss-img')\">",
     '<svg/onload="window.__xss=1">',
     '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
     '<details open ontoggle="window.__xss=1">x</details>',
@@ -58,14 +58,22 @@ def payload_content(library):
         for i, p in enumerate(STRONG)
     )
     article = Article(
-        slug="browser-payloads", topic=Topic.objects.get(slug="back-pain"), kind="procedure", order=99,
-        title=(" ".join(STRONG[:4]))[:200], summary=(" ".join(STRONG[4:7]))[:160], body=body,
-        also_called=STRONG[:3], at_a_glance={"treats": STRONG[0], "duration": STRONG[1]},
-        body_location=STRONG[2][:100], sources=[{"title": STRONG[3], "publisher": STRONG[4], "year": 2020}],
+        slug="browser-payloads",
+        topic=Topic.objects.get(slug="back-pain"),
+        kind="procedure",
+        order=99,
+        title=(" ".join(STRONG[:4]))[:200],
+        summary=(" ".join(STRONG[4:7]))[:160],
+        body=body,
+        also_called=STRONG[:3],
+        at_a_glance={"treats": STRONG[0], "duration": STRONG[1]},
+        body_location=STRONG[2][:100],
+        sources=[{"title": STRONG[3], "publisher": STRONG[4], "year": 2020}],
     )
     article.save()
-    GlossaryTerm.objects.create(term="xssbrowserterm", slug="xssbrowserterm",
-                                definition=" ".join(STRONG), aliases=[STRONG[1][:60]])
+    GlossaryTerm.objects.create(
+        term="xssbrowserterm", slug="xssbrowserterm", definition=" ".join(STRONG), aliases=[STRONG[1][:60]]
+    )
     GlossaryTerm.objects.create(term=STRONG[0][:120], slug="xss-term-name", definition=STRONG[2])
     article.save()  # render again, now with the glossary terms linked
     return article
