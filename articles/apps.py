@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def _ensure_search_index(sender, using, **kwargs):
     from django.db import connections
 
-    from .search_index import ensure_index
+    from articles.search.index import ensure_index
 
     ensure_index(connections[using])
 
@@ -15,4 +15,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Patient library"
 
     def ready(self):
+        from articles.models import ClinicSettings, GlossaryTerm
+        from articles.rendering.triggers import library_context_changed
+
         post_migrate.connect(_ensure_search_index, sender=self)
+        for model in (GlossaryTerm, ClinicSettings):
+            post_save.connect(library_context_changed, sender=model, dispatch_uid=f"rerender-{model.__name__}")
+            post_delete.connect(library_context_changed, sender=model, dispatch_uid=f"rerender-{model.__name__}-delete")

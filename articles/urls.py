@@ -1,10 +1,9 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import feedback, views
-from .feeds import RecentArticlesFeed
-from .sitemap_views import sitemap
-from .sitemaps import SITEMAPS
+from articles.public import feedback, views
+from articles.seo.feeds import RecentArticlesFeed
+from articles.seo.sitemaps import SITEMAPS, sitemap
 
 app_name = "articles"
 

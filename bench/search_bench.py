@@ -4,7 +4,7 @@
     .venv/bin/python bench/search_bench.py --postgres            # PostgreSQL database painsite_bench
 
 Loads content/, tops it up with synthetic articles to --articles, then times each query in
-tests/relevance_queries.py through Django's full request path and prints median and p95.
+tests/search/relevance_queries.py through Django's full request path and prints median and p95.
 """
 
 import argparse
@@ -61,7 +61,7 @@ def main():
 
     from articles.models import Article
     from bench.synthetic import generate
-    from tests.relevance_queries import QUERIES
+    from tests.search.relevance_queries import QUERIES
 
     call_command("migrate", verbosity=0)
     have = Article.objects.count()

@@ -7,8 +7,8 @@ import random
 
 from django.db import transaction
 
-from articles.models import Article, Topic, render_markdown
-from articles.readability import measure
+from articles.models import Article, Topic
+from articles.rendering import site as rendering
 
 
 def _sentences(seed_texts):
@@ -46,6 +46,7 @@ def generate(count, seed=1, batch=500, progress=print, real_share=0.2):
     topics = list(Topic.objects.all()) or [Topic.objects.create(slug="synthetic", title="Synthetic")]
     sentences = _sentences(Article.objects.values_list("plain_text", flat=True)) or ["You may feel some pain"]
     words = sorted({w.strip(".,;:()").lower() for s in sentences for w in s.split() if w.isalpha() and len(w) > 4})
+    context = rendering.Context.current()
     made = 0
     while made < count:
         rows = []
@@ -56,24 +57,16 @@ def generate(count, seed=1, batch=500, progress=print, real_share=0.2):
                 "## " + " ".join(rng.sample(pool, 3)).capitalize() + "\n\n" + ". ".join(sentence() for _ in range(5)) + "."
                 for _ in range(4)
             ]
-            body = "\n\n".join(paragraphs)
-            result = render_markdown(body)
-            figures = measure(result.prose, result.text)
-            rows.append(
-                Article(
-                    slug=f"synthetic-{seed}-{n}",
-                    topic=rng.choice(topics),
-                    title=title[:200],
-                    summary=sentence()[:160],
-                    kind="guide",
-                    body=body,
-                    body_html=result.html,
-                    toc=result.toc,
-                    plain_text=result.text,
-                    word_count=figures.words,
-                    reading_minutes=figures.minutes,
-                )
+            article = Article(
+                slug=f"synthetic-{seed}-{n}",
+                topic=rng.choice(topics),
+                title=title[:200],
+                summary=sentence()[:160],
+                kind="guide",
+                body="\n\n".join(paragraphs),
             )
+            rendering.apply(article, context)  # the one writer of the derived columns
+            rows.append(article)
         with transaction.atomic():
             Article.objects.bulk_create(rows)
         made += len(rows)

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page it has kept is answered with all the headers the stack below gave it.
+    "articles.caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "painsite.headers.PermissionsPolicyMiddleware",
@@ -72,8 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "painsite.errors.DatabaseUnavailableMiddleware",
-    "articles.middleware.RedirectFallbackMiddleware",
-    "articles.middleware.CacheControlMiddleware",
+    "articles.seo.redirects.RedirectFallbackMiddleware",
+    "articles.caching.headers.CacheControlMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in with its own page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -83,13 +85,15 @@ WSGI_APPLICATION = "painsite.wsgi.application"
 
 TEMPLATES = [
     {
-        # The public pages (painsite/jinja.py says why); found first, by name.
+        # The public pages (articles/public/jinja.py says why); found first, by name.
+        # Django templates are for staff and error pages only: templates/admin/, templates/editorial/,
+        # 500.html and 503.html (tests/test_templates.py keeps the two apart).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "painsite.jinja.environment",
-            "context_processors": ["articles.context_processors.site"],
+            "environment": "articles.public.jinja.environment",
+            "context_processors": ["articles.public.context_processors.site"],
         },
     },
     {
@@ -125,7 +129,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # "shared" holds what every worker must count together: the abuse limits.
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE = {
-        "BACKEND": "painsite.cache.ResilientRedisCache",
+        "BACKEND": "articles.caching.redis.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "painsite"),
         # Short timeouts: a Redis that has gone away must not hold a page for seconds.
@@ -194,12 +198,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))
 
 # django-markdownx: its own URLs are not mounted (they accept anonymous requests); ours,
-# behind a staff check, sit under /admin/ and the editor is told where.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "articles.rendering.markdownify"
+# behind a staff check (articles/editorial/preview.py), sit under /admin/ and the editor is told where.
 MARKDOWNX_URLS_PATH = "/admin/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdownx/upload/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
-MARKDOWNX_MEDIA_PATH = "uploads/"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))

@@ -5,14 +5,14 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import editor
+from articles.editorial import preview
 
 handler404 = "painsite.errors.not_found"
 handler500 = "painsite.errors.server_error"
 
 urlpatterns = [
-    path("admin/markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
-    path("admin/markdownx/upload/", editor.upload, name="markdownx_upload"),
+    path("admin/markdownx/markdownify/", preview.markdownify, name="markdownx_markdownify"),
+    path("admin/markdownx/upload/", preview.upload, name="markdownx_upload"),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg"))),

@@ -35,13 +35,14 @@ def warm_data():
     from django.db import close_old_connections
 
     try:
-        from articles import clinic, page_reads
+        from articles.models import ClinicSettings
+        from articles.public import reads
 
-        clinic.current()
-        for topic in page_reads.topics()[:1]:
+        ClinicSettings.current()
+        for topic in reads.topics()[:1]:
             slug = topic.articles.published().values_list("slug", flat=True).first()
             if slug:
-                page_reads.published_article(slug)
+                reads.published_article(slug)
         close_old_connections()
     except Exception:  # a database that is down now is the first request's problem, not the worker's
         log.warning("Worker warm-up could not reach the database", exc_info=True)

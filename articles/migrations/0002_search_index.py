@@ -2,13 +2,13 @@ from django.db import migrations
 
 
 def create(apps, schema_editor):
-    from articles.search_index import ensure_index
+    from articles.search.index import ensure_index
 
     ensure_index(schema_editor.connection)
 
 
 def drop(apps, schema_editor):
-    from articles.search_index import drop_index
+    from articles.search.index import drop_index
 
     drop_index(schema_editor.connection)
 

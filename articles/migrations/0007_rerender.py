@@ -4,7 +4,7 @@ from django.db import migrations
 
 def fill_sections(apps, schema_editor):
     # Historical model plus the pure renderer: later changes to Article cannot break this.
-    from articles import rendering
+    from articles.rendering import markdown as rendering
 
     Article = apps.get_model("articles", "Article")
     titles = rendering.default_callout_titles(settings.EMERGENCY_NUMBER)

@@ -1,10 +1,10 @@
 from django import template
 
-from articles import review
+from articles.editorial import review
 
 register = template.Library()
 
 
 @register.simple_tag
-def review_counts():
-    return review.queue().counts()
+def review_rows():
+    return review.rows()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.export import export_library
+from articles.library.export import export_library
 
 
 class Command(BaseCommand):

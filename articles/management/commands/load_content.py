@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.content import ContentError
-from articles.sync import load_library
+from articles.library.reader import ContentError
+from articles.library.sync import load_library
 
 MAX_SHOWN = 200
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from articles.search_index import ensure_index, rebuild_index
+from articles.search.index import ensure_index, rebuild_index
 
 
 class Command(BaseCommand):

@@ -1,0 +1,75 @@
+"""The library's last change, from indexed maxima: cheap enough to ask on every request.
+
+Every public page shows more than its own row (the topic menu, related articles, the
+glossary), so one stamp for the whole library keeps validators and caches simply correct.
+Within a request the stamp is read once: the page cache middleware opens a request scope
+(`request_scope`), and everything the page reads after that shares the one answer.
+"""
+
+import contextvars
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from articles import rules
+
+
+@dataclass(frozen=True)
+class Stamp:
+    time: datetime.datetime
+    counts: tuple[int, ...]
+    clinic_at: object = None  # when the clinic's settings last changed
+
+    def key(self) -> str:
+        return f"{self.time.isoformat()}|{'-'.join(map(str, self.counts))}|{self.clinic_at}"
+
+
+_in_request: contextvars.ContextVar[dict[str, Stamp] | None] = contextvars.ContextVar("library_stamp", default=None)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Read the stamp at most once inside this block (one request)."""
+    token = _in_request.set({})
+    try:
+        yield
+    finally:
+        _in_request.reset(token)
+
+
+def last_change() -> Stamp:
+    held = _in_request.get()
+    if held is None:
+        return _last_change()
+    if "stamp" not in held:
+        held["stamp"] = _last_change()
+    return held["stamp"]
+
+
+def _last_change() -> Stamp:
+    """One query: the newest change anywhere, and row counts so that deletions count too."""
+    live, params = rules.published_sql("a")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT (SELECT max(modified_at) FROM articles_article),
+                      (SELECT max(modified_at) FROM articles_topic),
+                      (SELECT max(modified_at) FROM articles_glossaryterm),
+                      (SELECT max(created_at) FROM articles_redirect),
+                      (SELECT max(a.published_at) FROM articles_article a WHERE {live}),
+                      (SELECT count(*) FROM articles_article),
+                      (SELECT count(*) FROM articles_glossaryterm),
+                      (SELECT count(*) FROM articles_topic),
+                      (SELECT max(modified_at) FROM articles_clinicsettings)""",  # noqa: S608 (constants only)
+            params,
+        )
+        row = cursor.fetchone()
+    # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
+    times = [t if not isinstance(t, str) else parse_datetime(t) for t in (*row[:5], row[8]) if t]
+    times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
+    newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    return Stamp(newest, tuple(row[5:8]), row[8])

@@ -1,0 +1,15 @@
+"""reverse(), remembered: a page names the same few dozen addresses every time it renders,
+and reverse() cost more than the rest of building those links."""
+
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
+
+
+@lru_cache(maxsize=4096)
+def _reverse(prefix: str, name: str, args: tuple[object, ...]) -> str:
+    return reverse(name, args=args)
+
+
+def url(name: str, *args: object) -> str:
+    return _reverse(get_script_prefix(), name, args)

@@ -1,0 +1,1 @@
+"""What clinic staff use: the admin, the editor's preview and checks, reviews, uploads."""

@@ -1,0 +1,100 @@
+"""The article change form's rules: no lost edits, reviewers-only fields, the publish gate,
+and the article format's checks (the loader's, with the loader's messages)."""
+
+import re
+
+from django import forms
+from django.conf import settings
+
+from articles import rules
+from articles.library import schema
+from articles.models import Article, Image
+from articles.rendering import site as rendering
+
+CHANGED_MESSAGE = (
+    "This article changed since you opened it (someone else saved it). Your text is still "
+    "below: copy what you need, open the article again, and add your changes to the new version."
+)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    publish_anyway = forms.BooleanField(
+        required=False,
+        label="Publish anyway",
+        help_text=f"Needed to publish when the reading grade is above {settings.PUBLISH_MAX_GRADE:g}.",
+    )
+    publish_reason = forms.CharField(
+        required=False, label="Why publish above the grade limit?", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = Article
+        # The admin replaces this with the fields of ArticleAdmin.fieldsets.
+        fields = "__all__"  # noqa: DJ007
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["opened_version"].initial = self.instance.version if self.instance.pk else 1
+        if "status" in self.fields and user is not None and not user.has_perm("articles.publish_article"):
+            allowed = {Article.Status.DRAFT, Article.Status.REVIEW}
+            if self.instance.status == Article.Status.PUBLISHED:
+                allowed.add(Article.Status.PUBLISHED)  # may keep it published, not newly publish
+            self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] in allowed]
+
+    def clean_body(self):
+        # Browsers send a textarea's lines ending in CR LF; the library's files end them in LF,
+        # and an exported article must not differ on every line from the one loaded.
+        body = (self.cleaned_data.get("body") or "").replace("\r\n", "\n")
+        library = {str(i.pk): i.alt_text for i in Image.objects.filter(pk__in=re.findall(r"\]\(image:(\d+)\)", body))}
+        for alt, ref in re.findall(r"!\[([^\]]*)\]\((?:image:(\d+))?", body):
+            if rules.alt_text_missing(alt.strip() or library.get(ref, "")):
+                raise forms.ValidationError(rules.ALT_TEXT_MESSAGE[0].upper() + rules.ALT_TEXT_MESSAGE[1:] + ".")
+        return body
+
+    def _check_format(self, data):
+        """The loader's checks on the same values, so the admin accepts no shape a file may not have."""
+        meta = {name: value for name, value in data.items() if name in schema.NAMES and value not in (None, "")}
+        meta.pop("related", None)
+        meta.pop("reviewer", None)
+        for key in ("updated", "reviewed", "review_due"):
+            if key in meta:
+                meta[key] = meta[key].isoformat()
+
+        def problem(name, message):
+            target = name if name in self.fields and name not in self.errors else None
+            self.add_error(target, message[0].upper() + message[1:] + ".")
+
+        schema.check(meta, problem)
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            current = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current is not None and data.get("opened_version") != current:
+                raise forms.ValidationError(CHANGED_MESSAGE, code="stale")
+        self._check_format(data)
+        publishing = data.get("status") == Article.Status.PUBLISHED
+        if (
+            publishing
+            and self.user is not None
+            and not self.user.has_perm("articles.publish_article")
+            and self.instance.status != Article.Status.PUBLISHED
+        ):
+            self.add_error("status", "Only clinical reviewers can publish. Choose 'Waiting for review'.")
+        if publishing and data.get("body"):
+            rendered = rendering.render(data["body"], glossary=False)
+            grade = rules.reading_grade(rendering.readability(rendered, data.get("at_a_glance")))
+            if grade.too_hard:
+                if not data.get("publish_anyway") or not (data.get("publish_reason") or "").strip():
+                    self.add_error(
+                        "publish_anyway",
+                        (
+                            f"The reading grade is {grade}, above the limit of {grade.limit:g}. "
+                            "Make the text plainer, or tick 'Publish anyway' and give the reason."
+                        ),
+                    )
+                else:
+                    self.grade_override = (data["publish_reason"].strip(), str(grade))
+        return data

@@ -1,0 +1,1 @@
+"""Content files <-> database: read, validate, write, export, check."""

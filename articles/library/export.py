@@ -1,0 +1,55 @@
+"""Database -> content files, in the format load_content reads (library/schema.py).
+
+Together with load_content this is a lossless round trip, so edits made in the admin can
+be committed to git, and a library can be moved between databases.
+"""
+
+from pathlib import Path
+
+import yaml
+
+from articles.library import schema
+from articles.models import Article, GlossaryTerm, Topic
+
+
+def _front_matter(fields):
+    text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{text}---\n"
+
+
+def article_fields(article):
+    """The article's front matter, in the format's order (library/schema.py)."""
+    fields = dict(schema.file_values(article))
+    related = sorted(a.slug for a in article.related.all())
+    if related:
+        fields["related"] = related
+    if article.reviewer_id:
+        fields["reviewer"] = article.reviewer.name
+    order = [f.name for f in schema.FIELDS]
+    return dict(sorted(fields.items(), key=lambda item: order.index(item[0])))
+
+
+def export_library(target):
+    """Write every topic, article and glossary term under target. Returns counts."""
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    topics = list(Topic.objects.all())
+    for topic in topics:
+        folder = target / topic.slug
+        folder.mkdir(exist_ok=True)
+        fields = {"title": topic.title, "summary": topic.summary, "order": topic.order}
+        (folder / "_topic.md").write_text(_front_matter(fields) + topic.intro.strip() + "\n", encoding="utf-8")
+    articles = Article.objects.select_related("topic", "reviewer").prefetch_related("related")
+    count = 0
+    for article in articles.iterator(chunk_size=200):
+        path = target / article.topic.slug / f"{article.slug}.md"
+        path.write_text(_front_matter(article_fields(article)) + article.body.strip() + "\n", encoding="utf-8")
+        count += 1
+    glossary = [
+        {"term": t.term, "definition": t.definition, **({"aliases": list(t.aliases)} if t.aliases else {})}
+        for t in GlossaryTerm.objects.all()
+    ]
+    (target / "glossary.yaml").write_text(
+        yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
+    )
+    return {"topics": len(topics), "articles": count, "glossary": len(glossary)}

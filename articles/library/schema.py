@@ -1,0 +1,289 @@
+"""The article format, declared once.
+
+Each front-matter field is one `Field` below: its database column, how a file's value is
+checked, how it becomes the model's value and how it is written back. The loader
+(validation.py, sync.py), export.py, the admin form and the tests' Hypothesis strategies all
+read this list, and the Article model takes its content columns from it (content_columns).
+docs/architecture.md shows how to add a field.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+MAX_ORDER = 100_000
+SUMMARY_MAX = 160
+KIND_CHOICES = (("procedure", "Procedure"), ("condition", "Condition"), ("guide", "Guide"), ("faq", "Questions and answers"))
+STATUS_CHOICES = (("draft", "Draft"), ("review", "Waiting for review"), ("published", "Published"))
+KINDS = tuple(value for value, _ in KIND_CHOICES)
+STATUSES = ("published", "review", "draft")
+# The at-a-glance facts a procedure gives, with the label a patient sees.
+AT_A_GLANCE = {
+    "treats": "What it treats",
+    "duration": "How long it takes",
+    "anesthesia": "Numbing or sedation",
+    "imaging": "Imaging guidance",
+    "same_day_home": "Home the same day",
+    "relief_starts": "When it starts to work",
+    "relief_lasts": "How long relief usually lasts",
+    "repeatable": "Can it be repeated",
+}
+SOURCE_KEYS = ("title", "publisher", "year", "url")
+
+Problem = Callable[[str], None]  # reports one problem with this field
+
+
+def as_date(value: object) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value.strip())
+    raise ValueError(value)
+
+
+def is_text(value: object) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def is_text_list(value: object) -> bool:
+    return isinstance(value, list) and all(is_text(v) for v in value)
+
+
+# --- how each kind of value is checked ------------------------------------------------------
+
+
+def _check_text(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not isinstance(value, str):
+        problem(f"'{f.name}' must be text")
+    elif f.name == "summary" and len(value.strip()) > SUMMARY_MAX:
+        problem(f"summary is {len(value.strip())} characters; the limit is {SUMMARY_MAX}")
+    elif f.max_length and len(value) > f.max_length:
+        problem(f"'{f.name}' is {len(value)} characters; the limit is {f.max_length}")
+
+
+def _check_choice(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if value not in f.choices:
+        if f.name == "status":
+            problem(f"status must be 'published', 'review' or 'draft', not '{value}'")
+        else:
+            problem(f"{f.name} must be one of {', '.join(f.choices)}, not '{value}'")
+
+
+def _check_order(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_ORDER:
+        problem(f"order must be a whole number from 0 to {MAX_ORDER}")
+
+
+def _check_names(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not is_text_list(value):
+        problem(f"{f.name} must be a list of names")
+
+
+def _check_slugs(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not is_text_list(value):
+        problem(f"{f.name} must be a list of article slugs")
+
+
+def _check_date(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    try:
+        as_date(value)
+    except (TypeError, ValueError):
+        problem(f"'{f.name}' must be a date like 2026-01-31, not '{value}'")
+
+
+def _check_sources(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not isinstance(value, list) or not value:
+        problem("sources must be a list with at least one source")
+        return
+    for index, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            problem(f"source {index} must have title, publisher and year")
+            continue
+        for key in ("title", "publisher"):
+            if not is_text(item.get(key)):
+                problem(f"source {index} is missing '{key}'")
+        year = item.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
+            problem(f"source {index} needs a 4-digit year")
+        url = item.get("url")
+        if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+            problem(f"source {index}: url must start with https://")
+        unknown = set(item) - set(SOURCE_KEYS)
+        if unknown:
+            problem(f"source {index}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+
+
+def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    if not isinstance(value, dict):
+        problem("at_a_glance must be a set of 'key: value' lines")
+        return
+    for key in sorted(set(value) - set(AT_A_GLANCE), key=str):
+        problem(f"unknown at_a_glance key '{key}' (allowed: {', '.join(AT_A_GLANCE)})")
+    for key, fact in value.items():
+        if not isinstance(fact, str | int | float | bool) or (isinstance(fact, str) and not fact.strip()):
+            problem(f"at_a_glance '{key}' must be short text")
+    if meta.get("kind") == "procedure":
+        missing = [k for k in AT_A_GLANCE if k not in value]
+        if missing:
+            problem(f"a procedure's at_a_glance is missing: {', '.join(missing)}")
+
+
+# --- the fields ------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _folded(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _date_or_none(value: Any) -> datetime.date | None:
+    return as_date(value) if value else None
+
+
+def _facts(value: Any) -> dict[str, str]:
+    return {k: str(v) for k, v in (value or {}).items()}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    check: Callable[["Field", object, Problem, dict[str, Any]], None]
+    required: bool = False
+    # The database column (None: the field is not a plain column, e.g. a relation).
+    column: Callable[[], models.Field] | None = None
+    # File value -> model value, and model value -> file value (None: leave it out).
+    to_model: Callable[[Any], Any] = lambda value: value
+    to_file: Callable[[Any], Any] = lambda value: value if value not in (None, "", [], {}) else None
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    max_length: int | None = field(default=None)
+
+    @property
+    def kind(self) -> str:
+        """What sort of value it holds ("text", "date", "sources"...): its check's name."""
+        return self.check.__name__.removeprefix("_check_")
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", _check_text, required=True, max_length=200, to_model=_text, column=lambda: models.CharField(max_length=200)),
+    Field(
+        "summary",
+        _check_text,
+        required=True,
+        to_model=_folded,
+        column=lambda: models.CharField(max_length=SUMMARY_MAX, help_text="One sentence; the meta description."),
+    ),
+    Field(
+        "kind",
+        _check_choice,
+        required=True,
+        choices=KINDS,
+        column=lambda: models.CharField(max_length=20, choices=KIND_CHOICES, default="guide"),
+    ),
+    Field("order", _check_order, column=lambda: models.PositiveIntegerField(null=True, blank=True)),
+    Field(
+        "also_called",
+        _check_names,
+        to_model=lambda v: list(v or []),
+        column=lambda: models.JSONField(default=list, blank=True),
+    ),
+    Field("at_a_glance", _check_facts, to_model=_facts, column=lambda: models.JSONField(default=dict, blank=True)),
+    Field(
+        "body_location",
+        _check_text,
+        max_length=100,
+        to_model=lambda v: v or "",
+        column=lambda: models.CharField(max_length=100, blank=True),
+    ),
+    Field("related", _check_slugs),  # a relation: sync.py and export.py write it
+    Field(
+        "sources",
+        _check_sources,
+        required=True,
+        to_model=lambda v: list(v or []),
+        column=lambda: models.JSONField(default=list, blank=True),
+    ),
+    Field(
+        "updated",
+        _check_date,
+        required=True,
+        to_model=as_date,
+        column=lambda: models.DateField(default=timezone.localdate, help_text="When the text last changed."),
+    ),
+    Field(
+        "reviewed",
+        _check_date,
+        to_model=_date_or_none,
+        column=lambda: models.DateField(null=True, blank=True, help_text="When a clinician last reviewed the text."),
+    ),
+    Field("reviewer", _check_text, max_length=200),  # a Reviewer row, by name: sync.py and export.py
+    Field(
+        "review_due",
+        _check_date,
+        to_model=_date_or_none,
+        column=lambda: models.DateField(
+            null=True, blank=True, help_text="Left empty, set to the review date plus the review interval."
+        ),
+    ),
+    Field(
+        "status",
+        _check_choice,
+        choices=STATUSES,
+        default="published",
+        to_model=lambda v: v or "published",
+        to_file=lambda v: v if v != "published" else None,
+        column=lambda: models.CharField(max_length=20, choices=STATUS_CHOICES, default="published"),
+    ),
+)
+BY_NAME = {f.name: f for f in FIELDS}
+NAMES = frozenset(BY_NAME)
+REQUIRED = tuple(f.name for f in FIELDS if f.required)
+TOPIC_FIELDS = frozenset({"title", "summary", "order"})
+
+
+def content_columns() -> dict[str, models.Field]:
+    """The Article model's columns for the format's plain fields."""
+    return {f.name: f.column() for f in FIELDS if f.column is not None}
+
+
+def model_fields() -> tuple[str, ...]:
+    """The Article fields a content file carries: an edit to any is an editorial change."""
+    return tuple(f.name for f in FIELDS if f.name != "related") + ("body",)
+
+
+def check(meta: dict[str, Any], problem: Callable[[str, str], None]) -> None:
+    """Every problem with a front-matter mapping, as problem(field name, message)."""
+    for key in sorted(set(meta) - NAMES, key=str):
+        problem(key, f"unknown field '{key}'")
+    for name in REQUIRED:
+        if name not in meta or meta[name] in (None, "", []):
+            problem(name, f"missing required field '{name}'")
+    for f in FIELDS:
+        value = meta.get(f.name)
+        if f.name == "at_a_glance" and value is None and meta.get("kind") == "procedure":
+            problem("kind", "a procedure needs 'at_a_glance' facts")
+        elif value is not None and not (f.required and value in ("", [])):
+            f.check(f, value, lambda message, name=f.name: problem(name, message), meta)
+
+
+def model_values(meta: dict[str, Any]) -> dict[str, Any]:
+    """A checked front-matter mapping as the Article's column values."""
+    return {f.name: f.to_model(meta.get(f.name, f.default)) for f in FIELDS if f.column is not None}
+
+
+def file_values(article: Any) -> Iterator[tuple[str, Any]]:
+    """The Article's column values as front matter, in the format's order; empties left out."""
+    for f in FIELDS:
+        if f.column is not None:
+            value = f.to_file(getattr(article, f.name))
+            if value is not None:
+                yield f.name, value

@@ -1,0 +1,200 @@
+"""Writes a validated content/ library into the database: all of it, or nothing.
+
+An article edited in the admin since it was last loaded is never overwritten silently:
+its file change is reported as a conflict and the admin edit stays, unless force=True.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from articles.library import schema
+from articles.library.reader import ContentError, read_library
+from articles.library.validation import validate
+from articles.models import Article, GlossaryTerm, Reviewer, Topic
+from articles.rendering import site as rendering
+from articles.rendering.triggers import rerender_handled
+
+
+@dataclass
+class Report:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list = field(default_factory=list)  # display paths kept as edited in the admin
+    not_in_files: list = field(default_factory=list)  # article slugs in the db with no file
+    glossary_terms: int = 0
+    rerendered: int = 0
+
+    def summary(self):
+        text = f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
+        if self.conflicts:
+            text += f", conflicts {len(self.conflicts)} (admin edits kept)"
+        if self.rerendered:
+            text += f", re-rendered {self.rerendered}"
+        return text
+
+
+def _article_values(source, topic):
+    values = schema.model_values(source.meta)
+    values.update(topic=topic, body=source.body.strip() + "\n", reviewer=_reviewer(source.meta.get("reviewer")))
+    return values
+
+
+def _reviewer(name):
+    # A content file names its reviewer; the person is a Reviewer row staff can complete.
+    if not name:
+        return None
+    return Reviewer.objects.get_or_create(name=name.strip())[0]
+
+
+def _sync_topics(library):
+    topics = {t.slug: t for t in Topic.objects.all()}
+    for slug, source in library.topics.items():
+        topic = topics.get(slug) or Topic(slug=slug)
+        if topic.content_hash == source.hash:
+            continue
+        topic.title = source.meta["title"].strip()
+        topic.summary = " ".join(source.meta["summary"].split())
+        topic.order = source.meta.get("order", 100)
+        topic.intro = source.body.strip()
+        topic.source_path = source.display
+        topic.content_hash = source.hash
+        topic.save()
+        topics[slug] = topic
+    return topics
+
+
+def _sync_glossary(library, report):
+    """Returns True when any term changed, so articles can be re-rendered with it."""
+    if not library.glossary_hash:
+        return False
+    changed = False
+    wanted = {entry["term"]: entry for entry in library.glossary}
+    existing = {t.term: t for t in GlossaryTerm.objects.all()}
+    for term, entry in wanted.items():
+        row = existing.get(term)
+        if row is None:
+            row = existing[term] = GlossaryTerm(term=term, slug=_unique_slug(term, existing))
+        if not row.pk or (row.definition, row.aliases) != (entry["definition"], entry["aliases"]):
+            row.definition, row.aliases = entry["definition"], entry["aliases"]
+            row.save()
+            changed = True
+    deleted, _ = GlossaryTerm.objects.exclude(term__in=wanted).delete()
+    report.glossary_terms = len(wanted)
+    return changed or bool(deleted)
+
+
+def rerender_all(exclude=(), only_stale=False):
+    """Render stored articles and topic intros again: after a glossary or clinic change
+    (articles link glossary terms; callouts carry the emergency number), or for articles
+    rendered by an older pipeline. Only derived columns are written."""
+    context = rendering.Context.current()
+    articles = Article.objects.exclude(pk__in=[a.pk for a in exclude])
+    if only_stale:
+        articles = articles.exclude(render_version=rendering.RENDER_VERSION)
+    else:
+        for topic in Topic.objects.all():
+            topic.render(context)
+            Topic.objects.filter(pk=topic.pk).update(intro_html=topic.intro_html)
+    count = 0
+    for article in articles.iterator(chunk_size=200):
+        article.render(context)
+        Article.objects.filter(pk=article.pk).update(**{f: getattr(article, f) for f in rendering.RENDERED_FIELDS})
+        count += 1
+    return count
+
+
+def _unique_slug(term, existing):
+    base = slugify(term) or "term"
+    taken = {t.slug for t in existing.values() if t.slug}
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def _write(library, force, report, progress=None):
+    topics = _sync_topics(library)
+    # The glossary first: articles saved below link its terms.
+    glossary_changed = _sync_glossary(library, report)
+    # Hashes first: an unchanged file costs nothing more. Whole rows only where needed.
+    hashes = dict(Article.objects.values_list("slug", "content_hash"))
+    wanted = {slug for slug, source in library.articles.items() if force or hashes.get(slug) != source.hash}
+    # A file renamed without other changes keeps its hash: treat it as the same article
+    # under a new slug (Article.save() then leaves a redirect from the old address).
+    renamed_hashes = {source.hash for slug, source in library.articles.items() if slug not in hashes}
+    wanted |= {slug for slug, h in hashes.items() if slug not in library.articles and h in renamed_hashes}
+    existing = {a.slug: a for a in Article.objects.filter(slug__in=wanted).select_related("topic").prefetch_related("related")}
+    orphans = {a.content_hash: a for slug, a in existing.items() if slug not in library.articles and a.content_hash}
+    touched = []
+    total = len(library.articles)
+    for done, (slug, source) in enumerate(library.articles.items(), 1):
+        if progress:
+            progress("writing", done, total)
+        if slug not in wanted:
+            report.unchanged += 1
+            continue
+        article = existing.get(slug)
+        if article is None and source.hash in orphans:
+            article = orphans.pop(source.hash)
+            existing.pop(article.slug, None)
+            article.slug = slug
+            article.content_hash = ""  # force the save that records the new slug
+        file_changed = article is None or article.content_hash != source.hash
+        if article is not None and not file_changed and not force:
+            report.unchanged += 1
+            continue
+        related = sorted(source.meta.get("related") or [])
+        if article is not None:
+            edited = article.fingerprint([a.slug for a in article.related.all()]) != article.loaded_fingerprint
+            if edited and not force:
+                if file_changed:
+                    report.conflicts.append(source.display)
+                else:
+                    report.unchanged += 1
+                continue
+        values = _article_values(source, topics[library.article_topics[slug]])
+        if article is None:
+            article = Article(slug=slug)
+            report.created += 1
+        else:
+            report.updated += 1
+        for name, value in values.items():
+            setattr(article, name, value)
+        article.source_path = source.display
+        article.content_hash = source.hash
+        article.save()
+        touched.append((article, related))
+    by_slug = {a.slug: a for a in Article.objects.only("id", "slug")} if touched else {}
+    for article, related in touched:
+        article.related.set([by_slug[s] for s in related])
+        Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
+    report.not_in_files = sorted(set(hashes) - set(library.articles) - {a.slug for a, _ in touched})
+    if glossary_changed:
+        report.rerendered = rerender_all(exclude=[a for a, _ in touched])
+    else:
+        report.rerendered = rerender_all(only_stale=True)
+
+
+def load_library(root, force=False, progress=None):
+    """Read, validate and write the library at root. Raises ContentError, writing nothing.
+
+    progress(stage, done, total), if given, is told how far reading and writing have got.
+    """
+    library = read_library(root)
+    file_topics = set(library.topics)
+    file_articles = set(library.articles)
+    validate(
+        library,
+        existing_topics=set(Topic.objects.values_list("slug", flat=True)) - file_topics,
+        existing_articles=set(Article.objects.values_list("slug", flat=True)) - file_articles,
+    )
+    if library.problems:
+        raise ContentError(library.problems)
+    report = Report()
+    with rerender_handled():  # _write renders what the glossary change touches itself
+        _write(library, force, report, progress)
+    return report

@@ -1,0 +1,1 @@
+"""The public pages: views, templates engine, feedback, abuse limits."""

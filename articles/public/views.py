@@ -1,0 +1,218 @@
+from itertools import groupby
+
+import segno
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from articles.caching.page_cache import public_page
+from articles.models import Article, ClinicSettings, GlossaryTerm, Topic
+from articles.public import reads
+from articles.public.ratelimit import allow
+from articles.search import search
+from articles.seo import structured_data as seo
+
+
+def _clinic(request):
+    return ClinicSettings.current().clinic_name
+
+
+HOME_DESCRIPTION = "Plain-language information about injections, nerve blocks, nerve stimulation and other pain treatments."
+
+
+def _page(request, template, context, title, description, crumbs=None, canonical_path=None):
+    context.update(
+        crumbs=crumbs,
+        meta_title=title,
+        meta_description=description,
+        canonical=seo.absolute(canonical_path or request.path),
+        jsonld=seo.to_script(
+            context.pop("graph", None) or seo.page_graph(title, request.path, description, ClinicSettings.current(), crumbs)
+        ),
+    )
+    return render(request, template, context)
+
+
+@public_page
+def home(request):
+    topics = reads.topics()  # the menu's own list
+    return _page(
+        request,
+        "articles/home.html",
+        {"topics": topics},
+        f"Interventional pain care explained | {_clinic(request)}",
+        HOME_DESCRIPTION,
+    )
+
+
+TOPIC_PAGE_SIZE = 50
+TOPIC_LIST_PREVIEW = 12
+
+
+@public_page
+def topic_list(request):
+    topics = Topic.objects.annotate_published_counts()
+    by_topic = {}
+    for article in Article.objects.published().first_of_each_topic(TOPIC_LIST_PREVIEW):
+        by_topic.setdefault(article.topic_id, []).append(article)
+    rows = [(topic, by_topic.get(topic.pk, [])) for topic in topics]
+    return _page(
+        request,
+        "articles/topic_list.html",
+        {"rows": rows},
+        f"All topics | {_clinic(request)}",
+        "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.",
+        [(None, "All topics")],
+    )
+
+
+@public_page
+def topic_detail(request, slug):
+    topic = reads.topic(slug)
+    if topic is None:
+        raise Http404("No such topic")
+    paginator = Paginator(
+        topic.articles.published().in_reading_order().only("slug", "title", "summary", "kind", "reading_minutes", "topic_id"),
+        TOPIC_PAGE_SIZE,
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    title = topic.title if page.number == 1 else f"{topic.title} (page {page.number})"
+    canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
+    return _page(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "articles": page.object_list},
+        f"{title} | {_clinic(request)}",
+        topic.summary,
+        [(None, topic.title)],
+        canonical,
+    )
+
+
+def _article_for(request, slug):
+    """The published article; for signed-in staff, a draft or scheduled one too (a preview)."""
+    article = reads.published_article(slug)
+    if article is None and request.user.is_authenticated and request.user.is_staff:
+        article = Article.objects.select_related("topic").filter(slug=slug).first()
+    if article is None:
+        raise Http404("No such article")
+    return article
+
+
+@public_page
+def article_detail(request, slug):
+    article = _article_for(request, slug)
+    siblings = reads.siblings(article)
+    index = next((i for i, a in enumerate(siblings) if a.id == article.pk), None)  # None: a draft preview
+    crumbs = [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)]
+    context = {
+        "article": article,
+        "topic": article.topic,
+        "previous": siblings[index - 1] if index else None,
+        "next": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
+        "related": reads.related(article),
+        "graph": seo.article_graph(article, crumbs, ClinicSettings.current()),
+        "og_type": "article",
+        "feedback_thanks": request.GET.get("feedback") == "thanks",
+        "draft_preview": not article.is_published,
+        "noindex": not article.is_published,
+    }
+    response = _page(
+        request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs
+    )
+    if not article.is_published:
+        response["Cache-Control"] = "private, no-cache, no-store"
+    return response
+
+
+def handout(request, slug):
+    """A one-to-two page printout: the facts, preparation, when to get help, questions."""
+    article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
+    address = seo.absolute(article.get_absolute_url())
+    context = {
+        "article": article,
+        "address": address,
+        "qr_svg": segno.make(address, error="m").svg_inline(scale=3, dark="#000", title=f"QR code for {address}"),
+        "prepare": article.section_html("how to prepare"),
+        "get_help": article.section_html("when to get help"),
+        "questions": article.section_html("questions"),
+        "printed": timezone.localdate(),
+        "noindex": True,
+    }
+    crumbs = [
+        (article.topic.get_absolute_url(), article.topic.title),
+        (article.get_absolute_url(), article.title),
+        (None, "Handout"),
+    ]
+    return _page(
+        request, "articles/handout.html", context, f"{article.title}: handout | {_clinic(request)}", article.summary, crumbs
+    )
+
+
+@public_page
+def glossary(request):
+    terms = GlossaryTerm.objects.all()
+    letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
+    return _page(
+        request,
+        "articles/glossary.html",
+        {"letters": letters},
+        f"Glossary of pain care words | {_clinic(request)}",
+        "Plain-language meanings of the medical words used on this site, from A to Z.",
+        [(None, "Glossary")],
+    )
+
+
+@public_page
+def a_to_z(request):
+    articles = Article.objects.published().order_by("title").only("slug", "title", "summary")
+    letters = [(letter, list(group)) for letter, group in groupby(articles, key=lambda a: a.title[:1].upper())]
+    return _page(
+        request,
+        "articles/a_z.html",
+        {"letters": letters},
+        f"A–Z of articles | {_clinic(request)}",
+        "Every article on this site, in alphabetical order.",
+        [(None, "A–Z of articles")],
+    )
+
+
+def search_page(request):
+    if request.GET.get("q") and not allow(request, "search", *settings.SEARCH_RATE):
+        return render(request, "429.html", {"noindex": True}, status=429)
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
+    title = f"Search results for “{results.query}”" if results.query else "Search"
+    return _page(
+        request,
+        "articles/search.html",
+        {"results": results, "noindex": True},
+        f"{title} | {_clinic(request)}",
+        "Search the pain care articles.",
+        [(None, "Search")],
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {seo.absolute('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

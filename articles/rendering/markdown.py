@@ -1,0 +1,211 @@
+"""The one Markdown pipeline: Markdown -> sanitised HTML, contents list, plain text.
+
+The loader, Article.save(), check_content and the editor's live preview all come through
+render() (rendering/site.py adds the clinic's details, library images and glossary links),
+so what an editor previews is what a patient gets. Pure functions: no Django, no request.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+CALLOUT_KINDS = ("emergency", "urgent", "note", "tip", "warning")
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_BARE_CALLOUT = re.compile(r"^(\s*)!!!\s+(emergency|urgent)\s*$", re.MULTILINE)
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)  # [{"id", "title", "children": [...]}] for h2/h3
+    text: str = ""  # all visible text, for search and word counts
+    # What the reading grade measures, one unit a line: paragraphs, list items, table cells,
+    # callout text (not titles); no headings (docs/content-style.md).
+    prose: str = ""
+    images: list[dict[str, str]] = field(default_factory=list)  # [{"src", "alt"}]
+    sections: list[list[str]] = field(default_factory=list)  # [[h2 text, the text under it]]
+
+
+def default_callout_titles(emergency_number="911"):
+    return {
+        "emergency": f"Call {emergency_number} now if",
+        "urgent": "Call the clinic the same day if",
+    }
+
+
+def _fill_callout_titles(source, titles):
+    # An emergency card without a title gets one built from the clinic's settings, so
+    # the number patients see is never hard-coded into an article.
+    def replace(match):
+        indent, kind = match.groups()
+        return f'{indent}!!! {kind} "{titles[kind]}"'
+
+    return _BARE_CALLOUT.sub(replace, source)
+
+
+def _markdown():
+    return markdown.Markdown(
+        extensions=["tables", "toc", "admonition", "sane_lists", "def_list"],
+        extension_configs={
+            # Stable ids: slug of the heading text, unicode kept, no random suffixes.
+            "toc": {"slugify": slugify_unicode, "toc_depth": "2-3", "permalink": False},
+        },
+        output_format="html",
+    )
+
+
+def _toc(tokens):
+    return [{"id": t["id"], "title": t["name"], "children": _toc(t.get("children", []))} for t in tokens]
+
+
+def sanitise(html):
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+class _TextCollector(HTMLParser):
+    """Collects all text, the running text the reading grade measures, images and the h2
+    sections from sanitised HTML."""
+
+    # Each of these is one unit of running text (a list item counts as a sentence).
+    PROSE_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt"})
+    NOT_PROSE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "title"})
+    BLOCKS = frozenset({"p", "li", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre", "div"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.prose: list[str] = []
+        self.images: list[dict[str, str]] = []
+        self.sections: list[tuple[list[str], list[str]]] = []  # heading parts, body parts per h2
+        self._in_h2 = False
+        self._stack: list[tuple[str, str]] = []  # (open tag, what it is: the tag, or "title" for a callout's)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "img":
+            self.images.append({"src": values.get("src") or "", "alt": values.get("alt") or ""})
+            return
+        if tag == "br":
+            return
+        if tag == "h2":
+            self.sections.append(([], []))
+            self._in_h2 = True
+        self._stack.append((tag, "title" if "admonition-title" in (values.get("class") or "").split() else tag))
+        if tag in self.BLOCKS:
+            self.text.append("\n")
+        if tag in self.PROSE_BLOCKS:
+            self.prose.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2":
+            self._in_h2 = False
+        elif tag in self.BLOCKS and self.sections:
+            self.sections[-1][1].append(" ")
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+        if tag in self.BLOCKS:
+            self.text.append("\n")
+        if tag in self.PROSE_BLOCKS:
+            self.prose.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self.sections:
+            self.sections[-1][0 if self._in_h2 else 1].append(data)
+        open_tags = {what for _, what in self._stack}
+        if open_tags & self.PROSE_BLOCKS and not open_tags & self.NOT_PROSE:
+            self.prose.append(data)
+
+
+def _squash(parts):
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def render(source, callout_titles=None):
+    """Render article Markdown to a Rendered result. Never raises on any text input."""
+    # No NUL, and no lone surrogate (which no encoder accepts): never raise on any text.
+    source = (source or "").replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    source = _fill_callout_titles(source, callout_titles or default_callout_titles())
+    md = _markdown()
+    html = sanitise(md.convert(source))
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return Rendered(
+        html=html,
+        toc=_toc(md.toc_tokens),
+        text=_squash(collector.text),
+        prose=_squash(collector.prose),
+        images=collector.images,
+        sections=[[" ".join("".join(h).split()), " ".join("".join(t).split())] for h, t in collector.sections],
+    )

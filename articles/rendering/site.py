@@ -1,0 +1,107 @@
+"""The site's rendering: the pure pipeline plus what lives in the database — the clinic's
+emergency number in callout titles, pictures from the image library, glossary links.
+
+Every path that turns an article's Markdown into what patients read comes through here:
+Article.save(), re-rendering after a glossary or clinic change, the editor's live preview
+and check_content. apply() is the one writer of an article's derived columns.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from articles.caching.memo import per_stamp
+from articles.rendering import markdown
+from articles.rendering.glossary import Entry, GlossaryIndex
+from articles.rendering.readability import Readability, measure
+
+# What the pipeline derives from an article's Markdown; written only by apply().
+RENDERED_FIELDS = (
+    "body_html",
+    "toc",
+    "sections",
+    "plain_text",
+    "word_count",
+    "reading_minutes",
+    "smog_grade",
+    "fk_grade",
+    "render_version",
+)
+# Raise when the pipeline's output changes; load_content then renders stored articles again.
+RENDER_VERSION = 3
+
+_LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rendering reads from the database, read once for a whole batch of articles."""
+
+    emergency_number: str
+    glossary: GlossaryIndex
+
+    @classmethod
+    def current(cls) -> "Context":
+        from articles.models import ClinicSettings
+
+        return cls(ClinicSettings.current().emergency_number, glossary_index())
+
+
+@per_stamp
+def glossary_index() -> GlossaryIndex:
+    from articles.models import GlossaryTerm
+
+    terms = GlossaryTerm.objects.only("term", "slug", "definition", "aliases")
+    return GlossaryIndex(Entry(t.term, t.slug, t.definition, tuple(t.aliases)) for t in terms)
+
+
+def resolve_library_images(source: str) -> str:
+    """Turn ![alt](image:ID) into the image's address, with its alt text and caption."""
+    from articles.models import Image
+
+    ids = {int(m.group(2)) for m in _LIBRARY_IMAGE.finditer(source or "")}
+    if not ids:
+        return source
+    images = Image.objects.in_bulk(ids)
+
+    def replace(match: re.Match[str]) -> str:
+        image = images.get(int(match.group(2)))
+        if image is None:
+            return match.group(0)
+        alt = match.group(1).strip() or image.alt_text
+        caption = f"\n\n*{image.caption}*" if image.caption else ""
+        return f"![{alt}]({image.file.url}){caption}"
+
+    return _LIBRARY_IMAGE.sub(replace, source)
+
+
+def render(source: str, context: Context | None = None, glossary: bool = True) -> markdown.Rendered:
+    context = context or Context.current()
+    titles = markdown.default_callout_titles(context.emergency_number)
+    result = markdown.render(resolve_library_images(source), callout_titles=titles)
+    if glossary:
+        result.html = context.glossary.link(result.html)
+    return result
+
+
+def readability(rendered: markdown.Rendered, at_a_glance: dict[str, Any] | None = None) -> Readability:
+    """The article's figures: its running text plus the at-a-glance values (content-style.md)."""
+    values = at_a_glance.values() if isinstance(at_a_glance, dict) else ()
+    facts = [str(value) for value in values if str(value).strip()]
+    return measure("\n".join([rendered.prose, *facts]), rendered.text)
+
+
+def apply(article: Any, context: Context | None = None) -> markdown.Rendered:
+    """Render the article's body and set every derived column on it (not saved)."""
+    result = render(article.body, context)
+    figures = readability(result, article.at_a_glance)
+    article.body_html = result.html
+    article.toc = result.toc
+    article.sections = result.sections
+    article.plain_text = result.text
+    article.word_count = figures.words
+    article.reading_minutes = figures.minutes
+    article.smog_grade = figures.smog
+    article.fk_grade = figures.flesch_kincaid
+    article.render_version = RENDER_VERSION
+    return result

@@ -1,0 +1,28 @@
+"""Search backends: one module per database, each with the same interface:
+
+    rank(groups, require_all, now) -> [article id, best first]
+
+groups are the query's concepts (query.concepts). Rows for the page shown are then read
+through the ORM (page_rows), so a backend only ranks.
+"""
+
+from django.db import connection
+
+from articles.models import Article
+
+
+def backend():
+    from articles.search.backends import postgres, sqlite
+
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def page_rows(ids):
+    """The articles for one page of ranked ids, in rank order."""
+    rows = (
+        Article.objects.filter(id__in=ids)
+        .select_related("topic")
+        .only("slug", "title", "summary", "plain_text", "topic__title", "topic__slug")
+    )
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]

@@ -1,0 +1,94 @@
+"""A patient's query, made safe and turned into concepts: words, phrases and what they mean.
+
+User text never reaches a query language raw: it is cut into word tokens here, and the
+backends quote every token or phrase.
+"""
+
+import os
+import re
+
+from django.conf import settings
+
+from articles.library.reader import SYNONYMS_FILE, read_synonyms
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+
+STOPWORDS = frozenset(
+    """a an and are as at be been being but by can could do does did for from had has have how
+    i if in into is it its me my no not of on or our should so than that the their them then there
+    these they this to too was we were what when where which who why will with would you your
+    about get getting got having much many more most also just very
+    cant can't dont don't wont won't im i'm ive i've because really""".split()
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def clean_query(raw: str | None) -> str:
+    """Printable text, cut to a sane length, whitespace folded."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or "")[: MAX_QUERY_CHARS * 4])
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
+def tokens(text: str | None) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text or "")]
+
+
+_synonyms: dict[str, object] = {}
+
+
+def synonym_map() -> dict[str, list[str]]:
+    """Patient phrase -> clinical phrases, from content/synonyms.yaml through the library's
+    reader (the same checks as load_content). Read again when the file changes; a file with
+    a problem keeps the last good copy (load_content and check_content name the problem)."""
+    path = settings.CONTENT_DIR / SYNONYMS_FILE
+    try:
+        version = os.stat(path).st_mtime_ns
+    except OSError:
+        version = None
+    if _synonyms.get("version") != version:
+        problems: list[object] = []
+        entries = read_synonyms(path, settings.CONTENT_DIR, problems) if version else []
+        if not problems or "map" not in _synonyms:
+            mapping: dict[str, list[str]] = {}
+            for entry in entries:
+                for phrase in entry["patient"]:
+                    mapping.setdefault(" ".join(tokens(phrase)), []).extend(entry["clinical"])
+            _synonyms["map"] = mapping
+        _synonyms["version"] = version
+    return _synonyms["map"]  # type: ignore[return-value]
+
+
+def concepts(query_tokens, glossary_pairs, known=frozenset()):
+    """Group the query into concepts; each concept is a list of phrases that mean the same.
+
+    A patient phrase from the synonym file or the glossary ("back shot", "live x-ray") is one
+    concept with its clinical words; every other word that is not a stopword is its own
+    concept. Words typed apart that the library writes as one ("radio frequency") are added.
+    """
+    groups, used = [], set()
+    padded = " " + " ".join(query_tokens) + " "
+    names = {**glossary_pairs}
+    for phrase, clinical in synonym_map().items():
+        clinical = [" ".join(tokens(c)) for c in clinical]
+        names[phrase] = names.get(phrase, []) + clinical
+        # And back: a patient who types the clinical word also finds the everyday one.
+        for word in clinical:
+            names[word] = names.get(word, []) + [phrase]
+    for phrase in sorted(names, key=len, reverse=True):
+        if not phrase or f" {phrase} " not in padded:
+            continue
+        words = phrase.split()
+        if all(w in used for w in words):
+            continue
+        used.update(words)
+        groups.append(list(dict.fromkeys([phrase, *names[phrase]])))
+    for first, second in zip(query_tokens, query_tokens[1:], strict=False):
+        if first not in used and second not in used and first + second in known:
+            used.update((first, second))
+            groups.append([f"{first} {second}", first + second])
+    content_words = [t for t in query_tokens if t not in STOPWORDS] or list(query_tokens)
+    for word in dict.fromkeys(content_words):
+        if word not in used:
+            groups.append([word])
+    return groups[:MAX_TERMS]

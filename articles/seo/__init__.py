@@ -1,0 +1,1 @@
+"""What search engines read: structured data, sitemaps, feeds, redirects."""
