@@ -1,4 +1,4 @@
-"""pip-audit over requirements.lock, telling "vulnerable" apart from "could not be checked".
+"""pip-audit over the locked packages (requirements/dev.txt), telling "vulnerable" apart from "could not be checked".
 
     .venv/bin/python .ci/audit.py            (make audit; .ci/run calls it)
 
@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-AUDIT = [sys.executable, "-m", "pip_audit", "--no-deps", "--disable-pip", "-r", str(ROOT / "requirements.lock"), "-f", "json"]
+LOCK = ROOT / "requirements" / "dev.txt"
+AUDIT = [sys.executable, "-m", "pip_audit", "--no-deps", "--disable-pip", "-r", str(LOCK), "-f", "json"]
 
 
 def run(service):
@@ -28,7 +29,7 @@ def run(service):
 
 
 def main():
-    locked = [line for line in (ROOT / "requirements.lock").read_text().splitlines() if "==" in line and not line.startswith("#")]
+    locked = [line for line in LOCK.read_text().splitlines() if "==" in line and not line.startswith("#")]
     for service in ("pypi", "osv"):
         deps = run(service)
         if deps is None:

@@ -131,6 +131,7 @@ def _redis_available():
         return False
 
 
+@pytest.mark.slow  # starts real processes
 @pytest.mark.skipif(not _redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
 def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     """Two gunicorn servers (separate processes, as on two hosts) share one database and

@@ -216,14 +216,14 @@ def test_clinic_settings_edited_in_the_admin_reach_every_page(staff_client, djan
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-        "/admin/articles/clinicsettings/add/",
-        {
-            "clinic_name": "Riverside Pain Clinic",
-            "phone": "555-0142",
-            "address": "1 River Road",
-            "appointment_url": "",
-            "emergency_number": "112",
-            "footer_disclaimer": "General information only.",
+            "/admin/articles/clinicsettings/add/",
+            {
+                "clinic_name": "Riverside Pain Clinic",
+                "phone": "555-0142",
+                "address": "1 River Road",
+                "appointment_url": "",
+                "emergency_number": "112",
+                "footer_disclaimer": "General information only.",
             },
         )
     assert response.status_code == 302

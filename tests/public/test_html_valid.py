@@ -29,6 +29,7 @@ PAGES = {
 }
 
 
+@pytest.mark.slow  # starts real processes
 @pytest.mark.django_db
 def test_public_pages_are_valid_html(client, tmp_path):
     if not JAR.exists() or not shutil.which("java"):

@@ -83,6 +83,7 @@ def test_search_is_rate_limited(client, settings):
     assert codes == [200, 200, 429]
 
 
+@pytest.mark.slow  # starts real processes
 def test_the_search_limit_is_counted_by_every_server_process_together(tmp_path):
     # Two gunicorn processes of one site (as a box with several workers has): without a
     # store they share, each would count alone and let twice the limit through.

@@ -69,7 +69,9 @@ def test_tables_and_lists_render():
 
 def test_prose_is_the_running_text_patients_read():
     # Paragraphs, list items, table cells and callout text; never headings or callout titles.
-    source = '## Heading\n\nA sentence here.\n\n- a list item\n\n| t |\n|---|\n| cell |\n\n!!! note "A title"\n    Inside the box.\n'
+    source = (
+        '## Heading\n\nA sentence here.\n\n- a list item\n\n| t |\n|---|\n| cell |\n\n!!! note "A title"\n    Inside the box.\n'
+    )
     result = render(source)
     assert result.prose == "A sentence here.\na list item\nt\ncell\nInside the box."
     assert "a list item" in result.text and "cell" in result.text
