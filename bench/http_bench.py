@@ -3,8 +3,10 @@
     make bench            (or: .venv/bin/python bench/http_bench.py --seconds 10)
 
 Starts, on 127.0.0.1 only: gunicorn (2 workers) with the page cache, a second gunicorn
-without it, nginx serving a saved copy of the article HTML (the machine's limit), and nginx
-with proxy_cache in front of the first gunicorn. Each URL is loaded with wrk at
+without it, a third serving the strict floor (bench/strict_floor.py: bare Django, one view,
+a one-line template, no middleware), nginx serving a saved copy of the article HTML (the
+machine's limit), and nginx with proxy_cache in front of the first gunicorn. The site floor
+is the same one-line template through the site's whole middleware stack. Each URL is loaded with wrk at
 concurrency 16 for a bounded time. Prints requests/s, p50 and p99, and the ratios the
 issue asks for. Uses its own SQLite database in var/bench-http.sqlite3; never content/.
 Run it by hand: the figures go in the README, never into a test.
@@ -24,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-PORTS = {"cached": 8310, "uncached": 8311, "static": 8312, "proxy": 8313}
+PORTS = {"cached": 8310, "uncached": 8311, "static": 8312, "proxy": 8313, "strict": 8314}
 ARTICLE = "/articles/epidural-steroid-injection/"
 
 NGINX_CONF = """
@@ -108,7 +110,7 @@ def main():
         **os.environ,
         "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'bench-http.sqlite3'}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "BENCH_FLOOR": "1",
+        "DJANGO_SETTINGS_MODULE": "bench.floor_settings",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "LOG_LEVEL": "ERROR",
@@ -121,17 +123,11 @@ def main():
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     processes = []
     try:
-        for name, extra in (("cached", {}), ("uncached", {"PAGE_CACHE": "0"})):
+        servers = (("cached", {}, "painsite.wsgi"), ("uncached", {"PAGE_CACHE": "0"}, "painsite.wsgi"))
+        for name, extra, app in (*servers, ("strict", {}, "bench.strict_floor:application")):
             processes.append(
                 subprocess.Popen(
-                    [
-                        str(BIN / "gunicorn"),
-                        "-c",
-                        "painsite/gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{PORTS[name]}",
-                        "painsite.wsgi",
-                    ],
+                    [str(BIN / "gunicorn"), "-c", "painsite/gunicorn.conf.py", "--bind", f"127.0.0.1:{PORTS[name]}", app],
                     env={**env, **extra},
                     cwd=ROOT,
                     stdout=subprocess.DEVNULL,
@@ -142,6 +138,7 @@ def main():
         (tmp / "www").mkdir()
         (tmp / "www" / "article.html").write_bytes(wait_for(f"http://127.0.0.1:{PORTS['cached']}{ARTICLE}"))
         wait_for(f"http://127.0.0.1:{PORTS['uncached']}/healthz")
+        wait_for(f"http://127.0.0.1:{PORTS['strict']}/bench/floor/")
         (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, **PORTS))
         processes.append(subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"], start_new_session=True))
         wait_for(f"http://127.0.0.1:{PORTS['static']}/")
@@ -149,7 +146,8 @@ def main():
 
         cached, uncached = f"http://127.0.0.1:{PORTS['cached']}", f"http://127.0.0.1:{PORTS['uncached']}"
         runs = [
-            ("Django floor (one-line template)", cached + "/bench/floor/"),
+            ("strict floor (bare Django)", f"http://127.0.0.1:{PORTS['strict']}/bench/floor/"),
+            ("site floor (whole middleware stack)", cached + "/bench/floor/"),
             ("home, cached", cached + "/"),
             ("topic, cached", cached + "/topics/nerve-blocks/"),
             ("article, cached", cached + ARTICLE),
@@ -167,11 +165,13 @@ def main():
             results[label] = wrk(url, args.seconds)
             rps, p50, p99, errors = results[label]
             print(f"{label:34} {rps:9.0f} {p50:8.2f} {p99:8.2f} {errors:8d}")
-        floor = results["Django floor (one-line template)"][0]
+        strict = results["strict floor (bare Django)"][0]
+        floor = results["site floor (whole middleware stack)"][0]
         static = results["nginx static article"][0]
         print()
-        print(f"cached article   / Django floor: {results['article, cached'][0] / floor:.2f}  (target 0.80)")
-        print(f"uncached article / Django floor: {results['article, uncached'][0] / floor:.2f}  (target 0.35)")
+        for label, target in (("article, cached", 0.80), ("article, uncached", 0.35)):
+            rps = results[label][0]
+            print(f"{label:18} / strict floor: {rps / strict:.2f} (target {target:.2f});  / site floor: {rps / floor:.2f}")
         print(f"proxy_cache      / nginx static: {results['nginx proxy_cache article'][0] / static:.2f}  (target 0.70)")
         workers = subprocess.run(["pgrep", "-P", str(processes[0].pid)], capture_output=True, text=True).stdout.split()
         print(f"gunicorn worker memory (RSS): {', '.join(f'{rss_mb(int(p)):.0f} MB' for p in workers)}")

@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -128,7 +129,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # "default" holds pages (keyed by the library stamp, so a per-process copy is never stale);
 # "shared" holds what every worker must count together: the abuse limits.
 if os.environ.get("REDIS_URL"):
-    REDIS_CACHE = {
+    REDIS_CACHE: dict[str, Any] = {
         "BACKEND": "articles.caching.redis.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "painsite"),
@@ -184,7 +185,6 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600  # unhashed static names; hashed ones are cached for a year, immutable
 # Public pages: a proxy or CDN may keep them briefly and serve a stale copy while it
 # revalidates (the ETag makes that cheap). Content changes show within PUBLIC_MAX_AGE.
-BENCH_FLOOR = env_bool("BENCH_FLOOR")  # mounts /bench/floor/ for bench/http_bench.py only
 PAGE_CACHE = env_bool("PAGE_CACHE", True)  # whole-page cache for anonymous readers
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "600"))

@@ -20,9 +20,3 @@ urlpatterns = [
     # Uploaded images. A proxy should serve /media/ itself in production (see deploy/).
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
-
-if settings.BENCH_FLOOR:
-    # The framework's floor for bench/: the same middleware, a one-line template, no queries.
-    from django.shortcuts import render
-
-    urlpatterns.insert(0, path("bench/floor/", lambda request: render(request, "bench_floor.html")))

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import connection
 from django.utils import timezone
@@ -65,11 +66,14 @@ def _last_change() -> Stamp:
                       (SELECT count(*) FROM articles_glossaryterm),
                       (SELECT count(*) FROM articles_topic),
                       (SELECT max(modified_at) FROM articles_clinicsettings)""",  # noqa: S608 (constants only)
-            params,
+            cast(list[str | datetime.datetime], params),  # the rule's values: a status and a time
         )
         row = cursor.fetchone()
     # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
-    times = [t if not isinstance(t, str) else parse_datetime(t) for t in (*row[:5], row[8]) if t]
+    # (Text the database wrote always parses: parse_datetime gives no None here.)
+    times: list[datetime.datetime] = [
+        t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t)) for t in (*row[:5], row[8]) if t
+    ]
     times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
     newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     return Stamp(newest, tuple(row[5:8]), row[8])

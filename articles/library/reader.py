@@ -5,10 +5,13 @@ instead of fixing one, re-running, and meeting the next.
 """
 
 import hashlib
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypedDict, cast
 
 import yaml
 
@@ -24,14 +27,14 @@ class Problem:
     line: int
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         # One problem, one line: text quoted from a file cannot start a line of its own.
         message = self.message.replace("\r", "\\r").replace("\n", "\\n")
         return f"{self.path}:{self.line}: {message}"
 
 
 class ContentError(Exception):
-    def __init__(self, problems):
+    def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
@@ -41,41 +44,52 @@ class SourceFile:
     path: Path
     display: str
     slug: str
-    meta: dict
+    meta: dict[str, Any]
     body: str
     body_line: int  # line number of the body's first line in the file
     hash: str
     front: str = ""
 
     @cached_property
-    def _key_lines(self):
+    def _key_lines(self) -> dict[str, int]:
         # Worked out only when there is a problem to point at.
         return _key_lines(self.front)
 
-    def line_of(self, key):
+    def line_of(self, key: str) -> int:
         return self._key_lines.get(key, 1)
+
+
+class GlossaryEntry(TypedDict):
+    term: str
+    definition: str
+    aliases: list[str]
+
+
+class SynonymEntry(TypedDict):
+    patient: list[str]
+    clinical: list[str]
 
 
 @dataclass
 class Library:
-    topics: dict = field(default_factory=dict)  # slug -> SourceFile (_topic.md)
-    articles: dict = field(default_factory=dict)  # slug -> SourceFile, with .topic set
-    article_topics: dict = field(default_factory=dict)  # slug -> topic slug
-    glossary: list = field(default_factory=list)  # [{"term", "definition", "aliases"}]
+    topics: dict[str, SourceFile] = field(default_factory=dict)  # slug -> SourceFile (_topic.md)
+    articles: dict[str, SourceFile] = field(default_factory=dict)  # slug -> SourceFile, with .topic set
+    article_topics: dict[str, str] = field(default_factory=dict)  # slug -> topic slug
+    glossary: list[GlossaryEntry] = field(default_factory=list)  # [{"term", "definition", "aliases"}]
     glossary_hash: str = ""
-    synonyms: list = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
-    medical_terms: list = field(default_factory=list)  # lower-case words the glossary should explain
-    problems: list = field(default_factory=list)
+    synonyms: list[SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
+    medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
+    problems: list[Problem] = field(default_factory=list)
 
 
-def _display(path, root):
+def _display(path: Path, root: Path) -> str:
     try:
         return str(Path(root.name) / path.relative_to(root))
     except ValueError:
         return str(path)
 
 
-def _decode(raw, display, problems):
+def _decode(raw: bytes, display: str, problems: list[Problem]) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -84,7 +98,7 @@ def _decode(raw, display, problems):
         return None
 
 
-def _key_lines(front_matter):
+def _key_lines(front_matter: str) -> dict[str, int]:
     try:
         node = yaml.compose(front_matter, Loader=YAML_LOADER)
     except yaml.YAMLError:
@@ -95,7 +109,7 @@ def _key_lines(front_matter):
     return {k.value: k.start_mark.line + 2 for k, _ in node.value if hasattr(k, "value")}
 
 
-def _bad_scalar_line(front):
+def _bad_scalar_line(front: str) -> int | None:
     loader = yaml.SafeLoader("")
     pending = [yaml.compose(front, Loader=YAML_LOADER)]
     while pending:
@@ -112,7 +126,7 @@ def _bad_scalar_line(front):
     return None
 
 
-def split_front_matter(text, display, problems):
+def split_front_matter(text: str, display: str, problems: list[Problem]) -> tuple[dict[str, Any], str, int, str] | None:
     """Return (meta, body, body_line, front matter text) or None after recording a problem."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
@@ -146,11 +160,11 @@ def split_front_matter(text, display, problems):
     return meta, "".join(lines[index + 1 :]), index + 2, front
 
 
-def _hash(raw):
+def _hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_source(path, root, problems):
+def read_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:
     display = _display(path, root)
     raw = path.read_bytes()
     text = _decode(raw, display, problems)
@@ -167,7 +181,7 @@ def read_source(path, root, problems):
     return SourceFile(path, display, path.stem, meta, body, body_line, _hash(raw), front)
 
 
-def read_library(root):
+def read_library(root: str | os.PathLike[str]) -> Library:
     """Read every file under root. Problems are collected, not raised."""
     root = Path(root)
     library = Library()
@@ -200,7 +214,7 @@ def read_library(root):
     return library
 
 
-def _read_glossary(path, root, library):
+def _read_glossary(path: Path, root: Path, library: Library) -> None:
     if not path.exists():
         return
     display = _display(path, root)
@@ -221,9 +235,10 @@ def _read_glossary(path, root, library):
     if not isinstance(data, list):
         library.problems.append(Problem(display, 1, "the glossary must be a list of terms"))
         return
-    seen = {}
+    seen: dict[str, int] = {}  # term, lower-case -> its line
     for index, entry in enumerate(data):
-        line = node.value[index].start_mark.line + 1
+        # data is a list, so its node is a sequence: one node an entry.
+        line = cast(yaml.SequenceNode, node).value[index].start_mark.line + 1
         if not isinstance(entry, dict):
             library.problems.append(Problem(display, line, "each entry needs term and definition"))
             continue
@@ -250,7 +265,7 @@ SYNONYMS_FILE = "synonyms.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
-def _yaml_list(path, root, problems, what):
+def _yaml_list(path: Path, root: Path, problems: list[Problem], what: str) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
     """(display name, YAML node, data) for a file holding a YAML list, or None after a problem."""
     if not path.exists():
         return None
@@ -270,22 +285,23 @@ def _yaml_list(path, root, problems, what):
     if not isinstance(data, list):
         problems.append(Problem(display, 1, f"the file must be a list of {what}"))
         return None
-    return display, node, data
+    # data is a list: its node is a sequence, never None.
+    return display, cast(yaml.SequenceNode, node), data
 
 
-def read_synonyms(path, root, problems):
+def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
     """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
     found = _yaml_list(path, root, problems, "entries with patient and clinical phrases")
     if found is None:
         return []
     display, node, data = found
-    entries = []
+    entries: list[SynonymEntry] = []
     for index, entry in enumerate(data):
         line = node.value[index].start_mark.line + 1
         if not isinstance(entry, dict) or set(entry) - {"patient", "clinical"}:
             problems.append(Problem(display, line, "each entry has 'patient' and 'clinical' lists, and nothing else"))
             continue
-        lists = [entry.get("patient"), entry.get("clinical")]
+        lists: list[Any] = [entry.get("patient"), entry.get("clinical")]  # checked just below
         if not all(isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v) for v in lists):
             problems.append(Problem(display, line, "'patient' and 'clinical' must each be a list of phrases"))
             continue
@@ -293,7 +309,7 @@ def read_synonyms(path, root, problems):
     return entries
 
 
-def read_term_list(path, root, problems):
+def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]:
     """content/medical_terms.txt: one term a line; # starts a comment."""
     if not path.exists():
         return []

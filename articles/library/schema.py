@@ -10,7 +10,7 @@ docs/architecture.md shows how to add a field.
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from django.db import models
 from django.utils import timezone
@@ -47,11 +47,11 @@ def as_date(value: object) -> datetime.date:
     raise ValueError(value)
 
 
-def is_text(value: object) -> bool:
+def is_text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
 
-def is_text_list(value: object) -> bool:
+def is_text_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(is_text(v) for v in value)
 
 
@@ -159,7 +159,7 @@ class Field:
     check: Callable[["Field", object, Problem, dict[str, Any]], None]
     required: bool = False
     # The database column (None: the field is not a plain column, e.g. a relation).
-    column: Callable[[], models.Field] | None = None
+    column: Callable[[], "models.Field[Any, Any]"] | None = None
     # File value -> model value, and model value -> file value (None: leave it out).
     to_model: Callable[[Any], Any] = lambda value: value
     to_file: Callable[[Any], Any] = lambda value: value if value not in (None, "", [], {}) else None
@@ -250,7 +250,7 @@ REQUIRED = tuple(f.name for f in FIELDS if f.required)
 TOPIC_FIELDS = frozenset({"title", "summary", "order"})
 
 
-def content_columns() -> dict[str, models.Field]:
+def content_columns() -> "dict[str, models.Field[Any, Any]]":
     """The Article model's columns for the format's plain fields."""
     return {f.name: f.column() for f in FIELDS if f.column is not None}
 
@@ -272,7 +272,8 @@ def check(meta: dict[str, Any], problem: Callable[[str, str], None]) -> None:
         if f.name == "at_a_glance" and value is None and meta.get("kind") == "procedure":
             problem("kind", "a procedure needs 'at_a_glance' facts")
         elif value is not None and not (f.required and value in ("", [])):
-            f.check(f, value, lambda message, name=f.name: problem(name, message), meta)
+            # The cast: mypy cannot match a lambda with a default argument (name=f.name) to Problem.
+            f.check(f, value, cast(Problem, lambda message, name=f.name: problem(name, message)), meta)
 
 
 def model_values(meta: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 Writes nothing."""
 
 import re
+from collections.abc import Iterable, Iterator
 
 from articles import rules
 from articles.library import schema
@@ -10,7 +11,7 @@ from articles.library.reader import ARTICLE_LINK_RE, SLUG_RE, Library, Problem, 
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(")
 
 
-def _strings(value, seen=None):
+def _strings(value: object, seen: set[int] | None = None) -> Iterator[str]:
     """Every string inside a YAML value. YAML anchors can make a list contain itself."""
     seen = set() if seen is None else seen
     if isinstance(value, str):
@@ -22,7 +23,7 @@ def _strings(value, seen=None):
 
 
 def _check_topic(source: SourceFile, problems: list[Problem]) -> None:
-    def problem(key, message):
+    def problem(key: str, message: str) -> None:
         problems.append(Problem(source.display, source.line_of(key), message))
 
     meta = source.meta
@@ -51,7 +52,7 @@ def body_problems(body: str, known_slugs: set[str]) -> list[tuple[int, str]]:
 
 
 def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Problem]) -> None:
-    def problem(key, message):
+    def problem(key: str, message: str) -> None:
         problems.append(Problem(source.display, source.line_of(key), message))
 
     meta = source.meta
@@ -71,7 +72,7 @@ def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Pro
         problems.append(Problem(source.display, source.body_line + offset, message))
 
 
-def validate(library: Library, existing_topics=(), existing_articles=()) -> list[Problem]:
+def validate(library: Library, existing_topics: Iterable[str] = (), existing_articles: Iterable[str] = ()) -> list[Problem]:
     """Add every format problem to library.problems; return them.
 
     existing_* are slugs already in the database and not in content/, which a file may

@@ -6,14 +6,23 @@ and the error pages that must render with the database down stay on Django templ
 """
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.utils.timezone import template_localtime
 from jinja2 import ChainableUndefined, Environment
 
 from articles.caching.urls import url
+
+if TYPE_CHECKING:
+    # django-stubs leave out template_localtime, which Django's own templates call. It gives a
+    # datetime in the current time zone when it should convert it, and anything else as it is.
+    _T = TypeVar("_T")
+
+    def template_localtime(value: _T, use_tz: bool | None = None) -> _T: ...
+else:
+    from django.utils.timezone import template_localtime
 
 
 @lru_cache(maxsize=256)

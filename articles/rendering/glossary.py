@@ -11,11 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
+from typing import TypeAlias
 
 # Names shorter than this are too likely to be part of ordinary text to link.
 MIN_LINK_CHARS = 3
 _START, _END = r"(?<![\w-])", r"(?:e?s)?(?![\w-])"  # whole words, with a plain plural
 _SEPARATOR = re.compile(r"[\s-]+")
+# Each character leads to the rest of the names that go on with it; the key "" marks a name's end.
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 
 def normalise(name: str) -> str:
@@ -86,7 +89,7 @@ class GlossaryIndex:
         every position of every article, which was a third of the time to load a large
         library. Longer names still win: at each branch the longer continuation is tried first.
         """
-        trie: dict[str, dict] = {}
+        trie: _Trie = {}
         for name in self.by_name:
             if len(name) < MIN_LINK_CHARS:
                 continue
@@ -143,7 +146,7 @@ class GlossaryIndex:
         )
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = [_char(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -6,9 +6,10 @@ so what an editor previews is what a patient gets. Pure functions: no Django, no
 """
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any
+from typing import Protocol, TypedDict, cast
 
 import markdown
 import nh3
@@ -75,10 +76,30 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _BARE_CALLOUT = re.compile(r"^(\s*)!!!\s+(emergency|urgent)\s*$", re.MULTILINE)
 
 
+class TocEntry(TypedDict):
+    id: str
+    title: str
+    children: list["TocEntry"]
+
+
+class _TocToken(TypedDict):
+    """A heading as the toc extension records it (it has more keys; these are the ones read)."""
+
+    id: str
+    name: str
+    children: list["_TocToken"]
+
+
+class _TocMarkdown(Protocol):
+    """A Markdown after a convert() with the toc extension, which sets toc_tokens (not in its stubs)."""
+
+    toc_tokens: list[_TocToken]
+
+
 @dataclass
 class Rendered:
     html: str
-    toc: list[dict[str, Any]] = field(default_factory=list)  # [{"id", "title", "children": [...]}] for h2/h3
+    toc: list[TocEntry] = field(default_factory=list)  # [{"id", "title", "children": [...]}] for h2/h3
     text: str = ""  # all visible text, for search and word counts
     # What the reading grade measures, one unit a line: paragraphs, list items, table cells,
     # callout text (not titles); no headings (docs/content-style.md).
@@ -87,24 +108,24 @@ class Rendered:
     sections: list[list[str]] = field(default_factory=list)  # [[h2 text, the text under it]]
 
 
-def default_callout_titles(emergency_number="911"):
+def default_callout_titles(emergency_number: str = "911") -> dict[str, str]:
     return {
         "emergency": f"Call {emergency_number} now if",
         "urgent": "Call the clinic the same day if",
     }
 
 
-def _fill_callout_titles(source, titles):
+def _fill_callout_titles(source: str, titles: Mapping[str, str]) -> str:
     # An emergency card without a title gets one built from the clinic's settings, so
     # the number patients see is never hard-coded into an article.
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         indent, kind = match.groups()
         return f'{indent}!!! {kind} "{titles[kind]}"'
 
     return _BARE_CALLOUT.sub(replace, source)
 
 
-def _markdown():
+def _markdown() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=["tables", "toc", "admonition", "sane_lists", "def_list"],
         extension_configs={
@@ -115,11 +136,11 @@ def _markdown():
     )
 
 
-def _toc(tokens):
+def _toc(tokens: list[_TocToken]) -> list[TocEntry]:
     return [{"id": t["id"], "title": t["name"], "children": _toc(t.get("children", []))} for t in tokens]
 
 
-def sanitise(html):
+def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -186,12 +207,12 @@ class _TextCollector(HTMLParser):
             self.prose.append(data)
 
 
-def _squash(parts):
+def _squash(parts: Iterable[str]) -> str:
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def render(source, callout_titles=None):
+def render(source: str | None, callout_titles: Mapping[str, str] | None = None) -> Rendered:
     """Render article Markdown to a Rendered result. Never raises on any text input."""
     # No NUL, and no lone surrogate (which no encoder accepts): never raise on any text.
     source = (source or "").replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
@@ -203,7 +224,7 @@ def render(source, callout_titles=None):
     collector.close()
     return Rendered(
         html=html,
-        toc=_toc(md.toc_tokens),
+        toc=_toc(cast(_TocMarkdown, md).toc_tokens),
         text=_squash(collector.text),
         prose=_squash(collector.prose),
         images=collector.images,

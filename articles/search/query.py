@@ -6,10 +6,11 @@ backends quote every token or phrase.
 
 import os
 import re
+from collections.abc import Collection, Mapping, Sequence
 
 from django.conf import settings
 
-from articles.library.reader import SYNONYMS_FILE, read_synonyms
+from articles.library.reader import SYNONYMS_FILE, Problem, read_synonyms
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -47,7 +48,7 @@ def synonym_map() -> dict[str, list[str]]:
     except OSError:
         version = None
     if _synonyms.get("version") != version:
-        problems: list[object] = []
+        problems: list[Problem] = []
         entries = read_synonyms(path, settings.CONTENT_DIR, problems) if version else []
         if not problems or "map" not in _synonyms:
             mapping: dict[str, list[str]] = {}
@@ -59,7 +60,9 @@ def synonym_map() -> dict[str, list[str]]:
     return _synonyms["map"]  # type: ignore[return-value]
 
 
-def concepts(query_tokens, glossary_pairs, known=frozenset()):
+def concepts(
+    query_tokens: Sequence[str], glossary_pairs: Mapping[str, list[str]], known: Collection[str] = frozenset()
+) -> list[list[str]]:
     """Group the query into concepts; each concept is a list of phrases that mean the same.
 
     A patient phrase from the synonym file or the glossary ("back shot", "live x-ray") is one
