@@ -4,6 +4,7 @@ A copy is kept until the library's change stamp moves (caching/stamps.py): the s
 read once per request anyway, so the copy is never stale on any worker or host.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
@@ -25,3 +26,31 @@ def per_stamp(build: Callable[[], T]) -> Callable[[], T]:
 
     current.held = held  # type: ignore[attr-defined]  # for tests: what this process holds
     return current
+
+
+def per_stamp_by_key(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """per_stamp for a function of one key (a slug), holding at most `maxsize` answers, the
+    most recently used, so a large library cannot fill a worker's memory."""
+
+    def decorate(build: Callable[[str], T]) -> Callable[[str], T]:
+        held: dict[str, object] = {}
+        answers: OrderedDict[str, T] = OrderedDict()
+
+        @wraps(build)
+        def current(key: str) -> T:
+            stamp = stamps.last_change().key()
+            if held.get("stamp") != stamp:
+                held["stamp"] = stamp
+                answers.clear()
+            if key in answers:
+                answers.move_to_end(key)
+                return answers[key]
+            answer = answers[key] = build(key)
+            if len(answers) > maxsize:
+                answers.popitem(last=False)
+            return answer
+
+        current.held = answers  # type: ignore[attr-defined]  # for tests
+        return current
+
+    return decorate

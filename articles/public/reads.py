@@ -1,7 +1,7 @@
 """What the public pages read, through the ORM; what every page shows (the topic menu,
 each topic's reading order) is kept per process until the library stamp moves."""
 
-from articles.caching.memo import per_stamp
+from articles.caching.memo import per_stamp, per_stamp_by_key
 from articles.models import Article, Topic
 
 
@@ -24,11 +24,19 @@ def _reading_orders():
     return orders
 
 
+# Articles a worker keeps between library changes (an article is some 50 KB in memory).
+ARTICLES_KEPT = 256
+
+
+@per_stamp_by_key(ARTICLES_KEPT)
 def published_article(slug):
-    """The published article with this slug, its topic attached, or None."""
-    article = Article.objects.published().filter(slug=slug).first()
-    if article is not None:
-        article.topic = next(t for t in topics() if t.pk == article.topic_id)
+    """The published article with this slug, its topic attached, or None. Shared by the
+    requests a worker serves until the library changes: read it, never change it."""
+    try:
+        article = Article.objects.published().get(slug=slug)
+    except Article.DoesNotExist:
+        return None
+    article.topic = next(t for t in topics() if t.pk == article.topic_id)
     return article
 
 
@@ -37,5 +45,19 @@ def siblings(article):
     return _reading_orders().get(article.topic_id, [])
 
 
+@per_stamp
+def _related_links():
+    """article id -> the published articles it links to as related, by title: one query for
+    the whole library, a few bytes an article."""
+    links = {}
+    through = Article.related.through.objects.filter(to_article__in=Article.objects.published())
+    rows = through.order_by("to_article__title").values_list(
+        "from_article_id", "to_article__id", "to_article__slug", "to_article__title", "to_article__summary"
+    )
+    for from_id, *fields in rows:
+        links.setdefault(from_id, []).append(Article(**dict(zip(("id", "slug", "title", "summary"), fields, strict=True))))
+    return links
+
+
 def related(article):
-    return list(article.related.published().order_by("title").only("id", "slug", "title", "summary"))
+    return _related_links().get(article.pk, [])

@@ -32,8 +32,12 @@ def test_a_cached_page_costs_one_query(client, django_assert_max_num_queries):
         assert client.get("/articles/epidural-injection/")["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.parametrize("page_cache", [True, False])
 @pytest.mark.usefixtures("library")
-def test_every_kind_of_change_shows_on_the_next_request(client):
+def test_every_kind_of_change_shows_on_the_next_request(client, settings, page_cache):
+    # Without the page cache, the per-process copies of articles, menus and reading order
+    # (caching/memo.py) must be as fresh as the pages.
+    settings.PAGE_CACHE = page_cache
     url = "/articles/epidural-injection/"
     client.get(url)
     article = Article.objects.get(slug="epidural-injection")
