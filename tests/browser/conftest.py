@@ -3,6 +3,8 @@ import shutil
 
 import pytest
 
+from tests import servers
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in this thread; Django's ORM is sync only.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -20,6 +22,18 @@ def _chromium():
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; .ci/run installs it")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, _chromium):
+    """The whole real library behind the production setup (gunicorn, whitenoise, hashed
+    static files), set up once for the whole run and shared by every test that only reads
+    public pages."""
+    tmp = tmp_path_factory.mktemp("real-site")
+    env = servers.site_env(tmp)
+    servers.prepare(env, collectstatic=True)
+    with servers.gunicorn(env, workers=2) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

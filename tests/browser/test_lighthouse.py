@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests import servers
-
 pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = Path(settings.BASE_DIR) / ".ci/node_modules/.bin/lighthouse"
@@ -20,17 +18,8 @@ PAGES = ["/", "/topics/nerve-blocks/", "/articles/epidural-steroid-injection/"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 
 
-@pytest.fixture(scope="module")
-def production_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("lighthouse")
-    env = servers.site_env(tmp)
-    servers.prepare(env, collectstatic=True)
-    with servers.gunicorn(env, workers=2) as url:
-        yield url
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_lighthouse_scores(production_site, tmp_path, path):
+def test_lighthouse_scores(real_site, tmp_path, path):
     if not LIGHTHOUSE.exists():
         if os.environ.get("CI"):
             pytest.fail("lighthouse missing; .ci/run installs it")
@@ -42,7 +31,7 @@ def test_lighthouse_scores(production_site, tmp_path, path):
         run = subprocess.run(
             [
                 str(LIGHTHOUSE),
-                production_site + path,
+                real_site + path,
                 f"--chrome-flags={FLAGS}",
                 "--output=json",
                 f"--output-path={report}",

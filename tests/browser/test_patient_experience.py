@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 AXE = Path(os.environ.get("AXE_JS", Path(settings.BASE_DIR) / ".ci/node_modules/axe-core/axe.min.js"))
 PAGES = {
@@ -28,12 +27,7 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def real_library(db):
-    call_command("load_content", str(settings.CONTENT_DIR), verbosity=0)
-
-
-def test_readers_get_no_cookies_and_nothing_from_other_hosts(browser, live_server, real_library):
+def test_readers_get_no_cookies_and_nothing_from_other_hosts(browser, real_site):
     context = browser.new_context()
     page = context.new_page()
     elsewhere = []
@@ -41,13 +35,13 @@ def test_readers_get_no_cookies_and_nothing_from_other_hosts(browser, live_serve
         "request",
         lambda r: (
             elsewhere.append(r.url)
-            if urlsplit(r.url).netloc != urlsplit(live_server.url).netloc and not r.url.startswith("data:")
+            if urlsplit(r.url).netloc != urlsplit(real_site).netloc and not r.url.startswith("data:")
             else None
         ),
     )
     for url in PAGES.values():
-        page.goto(live_server.url + url)
-    page.goto(live_server.url + "/articles/epidural-steroid-injection/")
+        page.goto(real_site + url)
+    page.goto(real_site + "/articles/epidural-steroid-injection/")
     page.click("text=Yes, it helped")  # giving feedback sets no cookie either
     page.wait_for_url("**feedback=thanks**")
     assert context.cookies() == []
@@ -56,14 +50,14 @@ def test_readers_get_no_cookies_and_nothing_from_other_hosts(browser, live_serve
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations(browser, live_server, real_library, name):
+def test_no_axe_violations(browser, real_site, name):
     if not AXE.exists():
         if os.environ.get("CI"):
             pytest.fail(f"axe-core missing at {AXE}; .ci/run installs it")
         pytest.skip("axe-core not installed (npm install --prefix .ci)")
     context = browser.new_context(bypass_csp=True)  # to inject axe itself; the pages are unchanged
     page = context.new_page()
-    page.goto(live_server.url + PAGES[name])
+    page.goto(real_site + PAGES[name])
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
@@ -73,8 +67,8 @@ def test_no_axe_violations(browser, live_server, real_library, name):
     assert violations == [], json.dumps(violations, indent=1)
 
 
-def test_keyboard_path_from_skip_link_to_the_article(page, live_server, real_library):
-    page.goto(live_server.url + "/articles/epidural-steroid-injection/")
+def test_keyboard_path_from_skip_link_to_the_article(page, real_site):
+    page.goto(real_site + "/articles/epidural-steroid-injection/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"
@@ -93,7 +87,7 @@ def test_keyboard_path_from_skip_link_to_the_article(page, live_server, real_lib
     assert seen[0]["text"] == "Pain Care Clinic"  # the header comes first
     assert any(s["inMain"] for s in seen)
     # The skip link itself jumps past the header.
-    page.goto(live_server.url + "/articles/epidural-steroid-injection/")
+    page.goto(real_site + "/articles/epidural-steroid-injection/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
@@ -101,20 +95,20 @@ def test_keyboard_path_from_skip_link_to_the_article(page, live_server, real_lib
 
 
 @pytest.mark.parametrize("name", ["home", "article", "glossary", "search", "handout"])
-def test_reflow_at_320_pixels(browser, live_server, real_library, name):
+def test_reflow_at_320_pixels(browser, real_site, name):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(live_server.url + PAGES[name])
+    page.goto(real_site + PAGES[name])
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0
 
 
-def test_text_spacing_does_not_clip(browser, live_server, real_library):
+def test_text_spacing_does_not_clip(browser, real_site):
     """WCAG 1.4.12: with line height 1.5, paragraph spacing 2x, letter 0.12em, word 0.16em."""
     context = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True)  # to add the test style
     page = context.new_page()
-    page.goto(live_server.url + PAGES["article"])
+    page.goto(real_site + PAGES["article"])
     page.add_style_tag(
         content="* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
         " p { margin-bottom: 2em !important; }"
