@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from articles import rules
 from articles.editorial.uploads import save_image
 from articles.library.quality import medical_terms_outside
-from articles.library.reader import MEDICAL_TERMS_FILE, read_term_list
+from articles.library.words import MEDICAL_TERMS_FILE, read_term_list
 from articles.rendering import site as rendering
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles import rules
-from articles.library.reader import Problem, read_library
+from articles.library.files import Problem
+from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.rendering import markdown
 from articles.rendering.glossary import Entry, GlossaryIndex, term_pattern

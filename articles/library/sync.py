@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.library import schema
-from articles.library.reader import ContentError, read_library
+from articles.library.files import ContentError
+from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.models import Article, GlossaryTerm, Reviewer, Topic
 from articles.rendering import site as rendering

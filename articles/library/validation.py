@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from articles import rules
 from articles.library import schema
-from articles.library.reader import ARTICLE_LINK_RE, SLUG_RE, Library, Problem, SourceFile
+from articles.library.files import Problem
+from articles.library.reader import ARTICLE_LINK_RE, SLUG_RE, Library, SourceFile
 
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(")
 

@@ -4,13 +4,15 @@ User text never reaches a query language raw: it is cut into word tokens here, a
 backends quote every token or phrase.
 """
 
+import logging
 import os
 import re
 from collections.abc import Collection, Mapping, Sequence
 
 from django.conf import settings
 
-from articles.library.reader import SYNONYMS_FILE, Problem, read_synonyms
+from articles.library.files import Problem
+from articles.library.words import SYNONYMS_FILE, read_synonyms
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -35,6 +37,7 @@ def tokens(text: str | None) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text or "")]
 
 
+log = logging.getLogger("articles.search")
 _synonyms: dict[str, object] = {}
 
 
@@ -44,12 +47,14 @@ def synonym_map() -> dict[str, list[str]]:
     a problem keeps the last good copy (load_content and check_content name the problem)."""
     path = settings.CONTENT_DIR / SYNONYMS_FILE
     try:
-        version = os.stat(path).st_mtime_ns
+        version = (str(path), os.stat(path).st_mtime_ns)
     except OSError:
         version = None
     if _synonyms.get("version") != version:
         problems: list[Problem] = []
         entries = read_synonyms(path, settings.CONTENT_DIR, problems) if version else []
+        if problems:
+            log.warning("%s; search keeps the last good copy", problems[0])
         if not problems or "map" not in _synonyms:
             mapping: dict[str, list[str]] = {}
             for entry in entries:

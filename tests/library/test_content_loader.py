@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.library.reader import read_library
 from articles.models import Article, GlossaryTerm, Topic
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,28 @@ def test_missing_folder(tmp_path, capsys):
     with pytest.raises(CommandError):
         load(tmp_path / "nope")
     assert "no such content folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text,line,message",
+    [
+        ("- patient: [back shot\n  clinical: [epidural]\n", 2, "not valid YAML"),
+        ("- patient: back shot\n  clinical: [epidural]\n", 1, "'patient' and 'clinical' must each be a list of phrases"),
+        ("- patient: [a]\n  clinical: [b]\n- patients: [c]\n", 3, "each entry has 'patient' and 'clinical' lists"),
+    ],
+)
+def test_a_broken_synonyms_file_is_a_named_problem_and_search_keeps_working(library_dir, settings, client, text, line, message):
+    load(library_dir)
+    before = snapshot()
+    (library_dir / "synonyms.yaml").write_text("- patient: [back shot]\n  clinical: [epidural steroid injection]\n")
+    settings.CONTENT_DIR = library_dir
+    assert "Epidural" in client.get("/search/?q=back+shot").content.decode()
+    (library_dir / "synonyms.yaml").write_text(text)
+    with pytest.raises(CommandError):
+        load(library_dir)
+    problems = read_library(library_dir).problems
+    assert any(p.path.endswith("synonyms.yaml") and p.line == line and message in p.message for p in problems), problems
+    assert snapshot() == before
+    # Search keeps the last good copy of the file rather than failing.
+    response = client.get("/search/?q=back+shot")
+    assert response.status_code == 200 and "Epidural" in response.content.decode()

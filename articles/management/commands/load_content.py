@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.library.reader import ContentError
+from articles.library.files import ContentError
 from articles.library.sync import load_library
 
 MAX_SHOWN = 200

@@ -1,0 +1,131 @@
+"""The library's word files: the glossary, the patient phrases search understands
+(synonyms.yaml) and the medical words the glossary should explain (medical_terms.txt).
+Read and checked like the articles: every problem with its file and line."""
+
+from pathlib import Path
+from typing import Any, TypedDict, cast
+
+import yaml
+
+from articles.library.files import YAML_LOADER, Problem, decode, display_name, file_hash
+
+GLOSSARY_FILE = "glossary.yaml"
+
+
+class GlossaryEntry(TypedDict):
+    term: str
+    definition: str
+    aliases: list[str]
+
+
+class SynonymEntry(TypedDict):
+    patient: list[str]
+    clinical: list[str]
+
+
+def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list[GlossaryEntry], str]:
+    """content/glossary.yaml: the terms, and the file's hash (empty when there is no file)."""
+    glossary: list[GlossaryEntry] = []
+    if not path.exists():
+        return glossary, ""
+    display = display_name(path, root)
+    raw = path.read_bytes()
+    digest = file_hash(raw)
+    text = decode(raw, display, problems)
+    if text is None:
+        return glossary, digest
+    try:
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
+        return glossary, digest
+    if data is None:
+        return glossary, digest
+    if not isinstance(data, list):
+        problems.append(Problem(display, 1, "the glossary must be a list of terms"))
+        return glossary, digest
+    seen: dict[str, int] = {}  # term, lower-case -> its line
+    for index, entry in enumerate(data):
+        # data is a list, so its node is a sequence: one node an entry.
+        line = cast(yaml.SequenceNode, node).value[index].start_mark.line + 1
+        if not isinstance(entry, dict):
+            problems.append(Problem(display, line, "each entry needs term and definition"))
+            continue
+        term, definition = entry.get("term"), entry.get("definition")
+        aliases = entry.get("aliases") or []
+        if not isinstance(term, str) or not term.strip():
+            problems.append(Problem(display, line, "missing required field 'term'"))
+            continue
+        if not isinstance(definition, str) or not definition.strip():
+            problems.append(Problem(display, line, f"'{term}': missing required field 'definition'"))
+            continue
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(Problem(display, line, f"'{term}': aliases must be a list of words"))
+            continue
+        key = term.strip().lower()
+        if key in seen:
+            problems.append(Problem(display, line, f"duplicate term '{term}' (also at line {seen[key]})"))
+            continue
+        seen[key] = line
+        glossary.append({"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]})
+    return glossary, digest
+
+
+SYNONYMS_FILE = "synonyms.yaml"
+MEDICAL_TERMS_FILE = "medical_terms.txt"
+
+
+def _yaml_list(path: Path, root: Path, problems: list[Problem], what: str) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
+    """(display name, YAML node, data) for a file holding a YAML list, or None after a problem."""
+    if not path.exists():
+        return None
+    display = display_name(path, root)
+    text = decode(path.read_bytes(), display, problems)
+    if text is None:
+        return None
+    try:
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, list):
+        problems.append(Problem(display, 1, f"the file must be a list of {what}"))
+        return None
+    # data is a list: its node is a sequence, never None.
+    return display, cast(yaml.SequenceNode, node), data
+
+
+def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
+    """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
+    found = _yaml_list(path, root, problems, "entries with patient and clinical phrases")
+    if found is None:
+        return []
+    display, node, data = found
+    entries: list[SynonymEntry] = []
+    for index, entry in enumerate(data):
+        line = node.value[index].start_mark.line + 1
+        if not isinstance(entry, dict) or set(entry) - {"patient", "clinical"}:
+            problems.append(Problem(display, line, "each entry has 'patient' and 'clinical' lists, and nothing else"))
+            continue
+        lists: list[Any] = [entry.get("patient"), entry.get("clinical")]  # checked just below
+        if not all(isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v) for v in lists):
+            problems.append(Problem(display, line, "'patient' and 'clinical' must each be a list of phrases"))
+            continue
+        entries.append({"patient": [p.strip() for p in lists[0]], "clinical": [p.strip() for p in lists[1]]})
+    return entries
+
+
+def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]:
+    """content/medical_terms.txt: one term a line; # starts a comment."""
+    if not path.exists():
+        return []
+    text = decode(path.read_bytes(), display_name(path, root), problems)
+    if text is None:
+        return []
+    return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
