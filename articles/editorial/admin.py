@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles import rules
 from articles.editorial.forms import ArticleAdminForm
+from articles.library import schema
 from articles.editorial.uploads import checked_file
 from articles.models import Article, ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, Reviewer, Topic
 
@@ -37,6 +38,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 REVIEW_FIELDS = ("reviewed", "reviewer", "review_due")
+MAIN_FIELDS = ("title", "slug", "topic", "kind", "order", "status", "summary", "body", "opened_version")
 
 
 @admin.register(Article)
@@ -55,8 +57,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     formfield_overrides = MARKDOWN_EDITOR
     list_select_related = ("topic",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "topic", "kind", "order", "status", "summary", "body", "opened_version")}),
-        ("Facts and names", {"fields": ("also_called", "at_a_glance", "body_location", "related", "sources", "updated")}),
+        (None, {"fields": MAIN_FIELDS}),
+        # Every other field of the article format (library/schema.py), in its order: a field
+        # added there shows here without a change to this file.
+        ("Facts and names", {"fields": tuple(n for n in schema.FIELDS_IN_ORDER if n not in (*MAIN_FIELDS, *REVIEW_FIELDS))}),
         ("Clinical review", {"fields": REVIEW_FIELDS}),
         ("Publishing", {"fields": ("published_at", "publish_anyway", "publish_reason", "grade_override_reason")}),
         (

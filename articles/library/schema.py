@@ -245,6 +245,7 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 BY_NAME = {f.name: f for f in FIELDS}
+FIELDS_IN_ORDER = tuple(f.name for f in FIELDS)
 NAMES = frozenset(BY_NAME)
 REQUIRED = tuple(f.name for f in FIELDS if f.required)
 TOPIC_FIELDS = frozenset({"title", "summary", "order"})
