@@ -8,8 +8,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles import rules
 from articles.editorial.forms import ArticleAdminForm
-from articles.library import schema
 from articles.editorial.uploads import checked_file
+from articles.library import schema
 from articles.models import Article, ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, Reviewer, Topic
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
