@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.editorial import preview
+from articles.editorial import preview, signoff
 
 handler404 = "painsite.errors.not_found"
 handler500 = "painsite.errors.server_error"
@@ -14,6 +14,9 @@ urlpatterns = [
     path("admin/markdownx/markdownify/", preview.markdownify, name="markdownx_markdownify"),
     path("admin/markdownx/upload/", preview.upload, name="markdownx_upload"),
     path("admin/", admin.site.urls),
+    # Clinical sign-off by link, for clinicians without an admin account (editorial/signoff.py).
+    path("review/done/", signoff.signoff_done, name="signoff_done"),
+    path("review/<str:token>/", signoff.signoff, name="signoff"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg"))),
     path("", include("articles.urls")),

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from articles import rules
 from articles.editorial import review
-from articles.editorial.admin import ReviewFilter
+from articles.editorial.article_admin import ReviewFilter
 from articles.editorial.forms import ArticleAdminForm
 from articles.library.quality import check_library, medical_terms_outside
 from articles.library.validation import body_problems

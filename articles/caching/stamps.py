@@ -60,7 +60,11 @@ _STAMP_SQL = """SELECT (SELECT max(modified_at) FROM articles_article),
     (SELECT count(*) FROM articles_article),
     (SELECT count(*) FROM articles_glossaryterm),
     (SELECT count(*) FROM articles_topic),
-    (SELECT max(modified_at) FROM articles_clinicsettings)"""
+    (SELECT max(modified_at) FROM articles_clinicsettings),
+    (SELECT max(modified_at) FROM articles_reviewer),
+    (SELECT max(modified_at) FROM articles_image),
+    (SELECT count(*) FROM articles_reviewer),
+    (SELECT count(*) FROM articles_image)"""
 
 
 def _query(sql: str, params: list[object]) -> tuple[Any, ...]:
@@ -88,8 +92,9 @@ def _last_change() -> Stamp:
     # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
     # (Text the database wrote always parses: parse_datetime gives no None here.)
     times: list[datetime.datetime] = [
-        t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t)) for t in (*row[:5], row[8]) if t
+        t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t)) for t in (*row[:5], *row[8:11]) if t
     ]
     times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
     newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    return Stamp(newest, tuple(row[5:8]), row[8])
+    # Reviewers and pictures are named and shown on pages: their changes and deletions count.
+    return Stamp(newest, (*row[5:8], *row[11:13]), row[8])

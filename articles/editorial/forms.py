@@ -39,7 +39,7 @@ class ArticleAdminForm(forms.ModelForm):
         self.fields["opened_version"].initial = self.instance.version if self.instance.pk else 1
         if "status" in self.fields and user is not None and not user.has_perm("articles.publish_article"):
             allowed = {Article.Status.DRAFT, Article.Status.REVIEW}
-            if self.instance.status == Article.Status.PUBLISHED:
+            if self.instance.pk and self.instance.status == Article.Status.PUBLISHED:
                 allowed.add(Article.Status.PUBLISHED)  # may keep it published, not newly publish
             self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] in allowed]
 

@@ -20,15 +20,22 @@ from articles.library.words import MEDICAL_TERMS_FILE, read_term_list
 from articles.rendering import site as rendering
 
 
-def staff_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            return JsonResponse({"error": "Staff sign-in required."}, status=403)
-        return view(request, *args, **kwargs)
+def staff_with(*permissions):
+    """Staff who hold any of these permissions (a staff account with none gets nothing)."""
 
-    return wrapped
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            user = request.user
+            if not (user.is_active and user.is_staff):
+                return JsonResponse({"error": "Staff sign-in required."}, status=403)
+            if not any(user.has_perm(p) for p in permissions):
+                return JsonResponse({"error": "Your account may not do this."}, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def panel(rendered):
@@ -45,7 +52,7 @@ def panel(rendered):
 
 
 @require_POST
-@staff_only
+@staff_with("articles.add_article", "articles.change_article", "articles.add_topic", "articles.change_topic")
 def markdownify(request):
     # The readability figures ride on the same request as the preview, above the page text.
     rendered = rendering.render(request.POST.get("content", ""))
@@ -53,7 +60,7 @@ def markdownify(request):
 
 
 @require_POST
-@staff_only
+@staff_with("articles.add_image")
 def upload(request):
     image = request.FILES.get("image")
     if image is None:

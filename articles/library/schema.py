@@ -277,6 +277,17 @@ def check(meta: dict[str, Any], problem: Callable[[str, str], None]) -> None:
             f.check(f, value, cast(Problem, lambda message, name=f.name: problem(name, message)), meta)
 
 
+# What a clinical review vouches for: the text and facts patients read, not the workflow.
+WORKFLOW_FIELDS = frozenset({"status", "reviewed", "reviewer", "review_due", "updated", "order"})
+
+
+def reviewed_values(article: Any) -> dict[str, Any]:
+    """The article's reviewed text and facts as JSON-ready values (a revision's content)."""
+    values = {f.name: getattr(article, f.name) for f in FIELDS if f.column is not None and f.name not in WORKFLOW_FIELDS}
+    values["body"] = article.body
+    return values
+
+
 def model_values(meta: dict[str, Any]) -> dict[str, Any]:
     """A checked front-matter mapping as the Article's column values."""
     return {f.name: f.to_model(meta.get(f.name, f.default)) for f in FIELDS if f.column is not None}

@@ -87,15 +87,15 @@ def _sync_glossary(library, report):
     return changed or bool(deleted)
 
 
-def rerender_all(exclude=(), only_stale=False):
+def rerender_all(exclude=(), only_stale=False, only=None):
     """Render stored articles and topic intros again: after a glossary or clinic change
     (articles link glossary terms; callouts carry the emergency number), or for articles
     rendered by an older pipeline. Only derived columns are written."""
     context = rendering.Context.current()
-    articles = Article.objects.exclude(pk__in=[a.pk for a in exclude])
+    articles = (only if only is not None else Article.objects.all()).exclude(pk__in=[a.pk for a in exclude])
     if only_stale:
         articles = articles.exclude(render_version=rendering.RENDER_VERSION)
-    else:
+    elif only is None:
         for topic in Topic.objects.all():
             topic.render(context)
             Topic.objects.filter(pk=topic.pk).update(intro_html=topic.intro_html)

@@ -1,6 +1,18 @@
 """The models, by family: the library (what patients read) and the clinic's own records."""
 
+from articles.models.editorial import Revision
 from articles.models.library import Article, GlossaryTerm, Image, Reviewer, Topic
 from articles.models.site import ClinicSettings, Feedback, Redirect, normalise_path
 
-__all__ = ["Article", "ClinicSettings", "Feedback", "GlossaryTerm", "Image", "Redirect", "Reviewer", "Topic", "normalise_path"]
+__all__ = [
+    "Article",
+    "ClinicSettings",
+    "Feedback",
+    "GlossaryTerm",
+    "Image",
+    "Redirect",
+    "Reviewer",
+    "Revision",
+    "Topic",
+    "normalise_path",
+]

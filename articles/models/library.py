@@ -25,6 +25,7 @@ class Reviewer(models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(max_length=200, unique=True)
     credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, DO, RN, PT")
     role = models.CharField(max_length=200, blank=True, help_text="e.g. Pain medicine physician")
+    modified_at = models.DateTimeField(auto_now=True)  # part of the library stamp: pages name reviewers
 
     class Meta:
         ordering = ["name"]
@@ -41,12 +42,20 @@ class Image(models.Model):
     alt_text = models.CharField(max_length=300, help_text="What the picture shows, for someone who cannot see it. Required.")
     caption = models.CharField(max_length=300, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)  # part of the library stamp
 
     class Meta:
         ordering = ["-uploaded_at"]
 
     def __str__(self):
         return self.alt_text[:60]
+
+    def save(self, *args, **kwargs):
+        # A replaced file is deleted once the change is committed (rendering/triggers.py):
+        # a picture withdrawn from the library must stop being served.
+        stored = Image.objects.filter(pk=self.pk).values_list("file", flat=True).first() if self.pk else None
+        self._replaced_file = stored if stored and stored != self.file.name else ""
+        super().save(*args, **kwargs)
 
     @property
     def markdown(self):
@@ -149,6 +158,9 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
     # Publishing above the reading-grade limit needs a reason, kept here.
     grade_override_reason = models.TextField(blank=True, editable=False)
     grade_override_by = models.CharField(max_length=150, blank=True, editable=False)
+    # The text a clinician vouched for when `reviewed` was recorded: the page claims a review
+    # only while its text is still that text (review_is_current).
+    reviewed_hash = models.CharField(max_length=64, blank=True, editable=False)
     # Optimistic locking: the admin form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -238,6 +250,24 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
     @property
     def is_published(self):
         return rules.is_published(self)
+
+    def proposal(self):
+        """The values a clinical review vouches for (library/schema.py), as JSON."""
+        return schema.reviewed_values(self)
+
+    def text_hash(self):
+        from articles.models.editorial import Revision
+
+        return Revision.hash_of(self.proposal())
+
+    @property
+    def review_is_current(self):
+        return bool(self.reviewed and self.reviewer_id and self.reviewed_hash == self.text_hash())
+
+    def record_review(self, reviewer, day):
+        self.reviewed, self.reviewer = day, reviewer
+        self.review_due = None  # set again from the review date on save
+        self.reviewed_hash = self.text_hash()
 
     def linked_sources(self):
         """Sources for the page: a URL becomes a link only if it is http(s); anything else

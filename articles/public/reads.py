@@ -33,7 +33,7 @@ def published_article(slug):
     """The published article with this slug, its topic attached, or None. Shared by the
     requests a worker serves until the library changes: read it, never change it."""
     try:
-        article = Article.objects.published().get(slug=slug)
+        article = Article.objects.published().select_related("reviewer").get(slug=slug)
     except Article.DoesNotExist:
         return None
     article.topic = next(t for t in topics() if t.pk == article.topic_id)
@@ -61,3 +61,19 @@ def _related_links():
 
 def related(article):
     return _related_links().get(article.pk, [])
+
+
+@per_stamp
+def _changes():
+    """article id -> its dated clinical changes for patients ("What changed"), newest first."""
+    from articles.models import Revision
+
+    changes = {}
+    approved = Revision.objects.filter(state=Revision.State.APPROVED, change_kind=Revision.Kind.CLINICAL).exclude(change_note="")
+    for article_id, day, note in approved.order_by("-decided_at").values_list("article_id", "decided_at", "change_note"):
+        changes.setdefault(article_id, []).append((day, note))
+    return changes
+
+
+def changes(article):
+    return _changes().get(article.pk, [])

@@ -104,7 +104,13 @@ def _article_for(request, slug):
 
 @public_page
 def article_detail(request, slug):
-    article = _article_for(request, slug)
+    return article_page(request, _article_for(request, slug))
+
+
+def article_page(request, article, preview=False):
+    """The article page; preview=True for a version not (yet) live: a reviewer's preview of
+    a draft or of a change waiting for review, never cached or indexed."""
+    preview = preview or not article.is_published
     siblings = reads.siblings(article)
     index = next((i for i, a in enumerate(siblings) if a.id == article.pk), None)  # None: a draft preview
     crumbs = [(article.topic.get_absolute_url(), article.topic.title), (None, article.title)]
@@ -117,14 +123,16 @@ def article_detail(request, slug):
         "graph": seo.article_graph(article, crumbs, ClinicSettings.current()),
         "og_type": "article",
         "feedback_thanks": request.GET.get("feedback") == "thanks",
-        "draft_preview": not article.is_published,
-        "noindex": not article.is_published,
+        "changes": reads.changes(article),
+        "draft_preview": preview,
+        "noindex": preview,
     }
     response = _page(
         request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs
     )
-    if not article.is_published:
+    if preview:
         response["Cache-Control"] = "private, no-cache, no-store"
+        response.public_page = False
     return response
 
 
@@ -205,6 +213,7 @@ def robots_txt(request):
         "Allow: /",
         "Disallow: /admin/",
         "Disallow: /search/",
+        "Disallow: /review/",
         "",
         f"Sitemap: {seo.absolute('/sitemap.xml')}",
         "",

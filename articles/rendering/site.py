@@ -67,7 +67,8 @@ def resolve_library_images(source: str) -> str:
     def replace(match: re.Match[str]) -> str:
         image = images.get(int(match.group(2)))
         if image is None:
-            return match.group(0)
+            return ""  # deleted from the library: withdrawn from every page
+
         alt = match.group(1).strip() or image.alt_text
         caption = f"\n\n*{image.caption}*" if image.caption else ""
         return f"![{alt}]({image.file.url}){caption}"

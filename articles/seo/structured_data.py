@@ -1,7 +1,7 @@
 """Structured data (schema.org JSON-LD) and absolute URLs, built from model fields only.
 
 Every type and property used here exists in the schema.org vocabulary; reviewedBy and
-lastReviewed appear only when a real clinical review is recorded.
+lastReviewed appear only when a real clinical review is recorded for the text on the page.
 """
 
 import json
@@ -92,7 +92,7 @@ def article_graph(article, crumbs, clinic):
         "publisher": publisher(clinic),
         "wordCount": article.word_count,
     }
-    if article.reviewed and article.reviewer:
+    if article.review_is_current:
         page["lastReviewed"] = article.reviewed.isoformat()
         page["reviewedBy"] = {"@type": "Person", "name": article.reviewer.name}
         if article.reviewer.credentials:

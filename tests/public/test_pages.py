@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -56,9 +57,16 @@ def test_reviewed_articles_say_so(client):
     from articles.models import Reviewer
 
     reviewer = Reviewer.objects.create(name="A. Clinician", credentials="MD")
-    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer=reviewer, review_due="2029-05-01")
+    article = Article.objects.get(slug="nerve-ablation")
+    article.record_review(reviewer, datetime.date(2026, 5, 1))
+    article.save()
     html = client.get("/articles/nerve-ablation/").content.decode()
-    assert "Page last reviewed:" in html and "Next review due:" in html
+    assert "Checked by A. Clinician, MD on" in html and "Next review due:" in html
+    # A review vouches for the text it saw: changed since, the page no longer claims it.
+    article.body += "\n\nA new sentence nobody checked."
+    article.save()
+    html = client.get("/articles/nerve-ablation/").content.decode()
+    assert "Checked by" not in html and "Last updated:" in html
 
 
 def test_drafts_are_hidden_everywhere(client):

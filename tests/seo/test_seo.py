@@ -1,6 +1,7 @@
 """What search engines read: titles, canonical links, JSON-LD, sitemaps, robots, feed,
 validators for conditional GET, and permanent redirects for changed addresses."""
 
+import datetime
 import json
 import re
 from datetime import timedelta
@@ -128,7 +129,9 @@ def test_review_appears_only_when_recorded(client):
     from articles.models import Reviewer
 
     reviewer = Reviewer.objects.create(name="A. Clinician", credentials="MD")
-    Article.objects.filter(slug="nerve-ablation").update(reviewed="2026-05-01", reviewer=reviewer)
+    article = Article.objects.get(slug="nerve-ablation")
+    article.record_review(reviewer, datetime.date(2026, 5, 1))
+    article.save()
     page = jsonld(client.get("/articles/nerve-ablation/").content.decode())["@graph"][0]
     assert page["lastReviewed"] == "2026-05-01"
     assert page["reviewedBy"] == {"@type": "Person", "name": "A. Clinician", "honorificSuffix": "MD"}

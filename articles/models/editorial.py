@@ -1,0 +1,54 @@
+"""The editorial workflow's records: a version of an article waiting for a clinician, and
+what the clinician decided."""
+
+import hashlib
+import json
+
+from django.db import models
+
+
+class Revision(models.Model):
+    """One version of an article put to clinical review: a new article sent for review, or a
+    change to a live article (patients keep the live version until a reviewer approves)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for clinical review"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        WITHDRAWN = "withdrawn", "Replaced or withdrawn"
+
+    class Kind(models.TextChoices):
+        MINOR = "minor", "Minor (a typo, wording; patients are not told)"
+        CLINICAL = "clinical", "Clinical (patients see a one-line note)"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="revisions")
+    # The proposed values of the article format's fields (library/schema.py), body included.
+    content = models.JSONField()
+    text_hash = models.CharField(max_length=64, editable=False)
+    new_article = models.BooleanField(default=False, help_text="Sent for review before it was ever published.")
+    proposed_by = models.CharField(max_length=150)
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, db_index=True)
+    decided_by = models.CharField(max_length=300, blank=True, help_text="Name and credentials, as the clinician gave them.")
+    reviewer = models.ForeignKey("articles.Reviewer", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    change_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
+    change_note = models.CharField(max_length=200, blank=True, help_text="One plain line for patients: what changed.")
+    comment = models.TextField(blank=True, help_text="What to change, when changes were requested.")
+    # One approval per link: the link's nonce is spent when it is used.
+    link_nonce = models.CharField(max_length=32, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        indexes = [models.Index(fields=["article", "state"])]
+
+    def __str__(self):
+        return f"{self.article} ({self.get_state_display().lower()}, {self.proposed_at:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        self.text_hash = self.hash_of(self.content)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_of(content):
+        return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
