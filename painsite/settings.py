@@ -193,6 +193,9 @@ PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDAT
 PUBLISH_MAX_GRADE = float(os.environ.get("PUBLISH_MAX_GRADE", "8"))
 REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", str(3 * 365)))
 REVIEW_SOON_DAYS = 60
+# A glossary or clinic change re-renders the articles it touches inside the request when
+# there are at most this many; more go to a background job (rendering/triggers.py).
+RERENDER_IN_REQUEST = int(os.environ.get("RERENDER_IN_REQUEST", "50"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))
@@ -238,6 +241,20 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 X_FRAME_OPTIONS = "DENY"
+
+# E-mail (review reminders: manage.py review_reminders). By default messages are printed to
+# the console (the journal, under systemd); set EMAIL_BACKEND to
+# django.core.mail.backends.smtp.EmailBackend and the EMAIL_* values to send them.
+# An empty value counts as unset (compose passes "${EMAIL_HOST:-}").
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "painsite@localhost"
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # TLS from the start, usually port 465
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT") or "30")  # seconds; a stuck server fails the run
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ handler500 = "painsite.errors.server_error"
 urlpatterns = [
     path("admin/markdownx/markdownify/", preview.markdownify, name="markdownx_markdownify"),
     path("admin/markdownx/upload/", preview.upload, name="markdownx_upload"),
+    path("admin/markdownx/checks/", preview.checks, name="markdownx_checks"),
     path("admin/", admin.site.urls),
     # Clinical sign-off by link, for clinicians without an admin account (editorial/signoff.py).
     path("review/done/", signoff.signoff_done, name="signoff_done"),

@@ -1,11 +1,12 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.editorial.article_admin import MARKDOWN_EDITOR
 from articles.editorial.uploads import checked_file
-from articles.models import ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, Reviewer, Topic
+from articles.models import ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, RenderJob, Reviewer, Topic
 
 
 @admin.register(Topic)
@@ -17,8 +18,31 @@ class TopicAdmin(admin.ModelAdmin):
     formfield_overrides = MARKDOWN_EDITOR
 
 
+class ShowsRenderJobs:
+    """Glossary and clinic pages say when articles are being updated for a change, and when
+    that finished (rendering/triggers.py)."""
+
+    def _render_job_message(self, request):
+        job = RenderJob.objects.first()
+        if job is None:
+            return
+        if job.finished_at is None:
+            text = (
+                f"Updating articles for a change ({job.reason}): {job.done} of {job.total} done. Pages already show the change."
+            )
+            messages.info(request, text)
+        elif (timezone.now() - job.finished_at).total_seconds() < 24 * 3600:
+            messages.info(
+                request, f"Articles were updated for a change ({job.reason}); finished {job.finished_at:%d %b %Y, %H:%M}."
+            )
+
+    def changelist_view(self, request, extra_context=None):
+        self._render_job_message(request)
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SimpleHistoryAdmin):
+class GlossaryTermAdmin(ShowsRenderJobs, SimpleHistoryAdmin):
     list_display = ("term", "definition")
     search_fields = ("term", "definition", "aliases")
     prepopulated_fields = {"slug": ("term",)}
@@ -44,12 +68,12 @@ class RedirectAdmin(admin.ModelAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
-    list_display = ("name", "credentials", "role")
+    list_display = ("name", "credentials", "role", "email")
     search_fields = ("name", "credentials", "role")
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(admin.ModelAdmin):
+class ClinicSettingsAdmin(ShowsRenderJobs, admin.ModelAdmin):
     list_display = ("clinic_name", "phone", "emergency_number", "modified_at")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -83,3 +107,15 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="Use in an article")
     def markdown(self, obj):
         return obj.markdown if obj.pk else "Save first"
+
+
+@admin.register(RenderJob)
+class RenderJobAdmin(admin.ModelAdmin):
+    list_display = ("reason", "done", "total", "started_at", "finished_at")
+    readonly_fields = ("reason", "done", "total", "started_at", "finished_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

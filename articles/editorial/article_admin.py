@@ -44,6 +44,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ("css/admin-preview.css",)}
+        js = ("js/editor.js", "js/admin-a11y.js")
 
     list_display = ("title", "topic", "kind", "status", "updated", "smog_grade", "review_due", "helpful", "modified_at")
     list_filter = ("topic", "status", "kind", ReviewFilter)

@@ -1,5 +1,6 @@
 """The article change form's rules: no lost edits, reviewers-only fields, the publish gate,
-and the article format's checks (the loader's, with the loader's messages)."""
+and the article format's checks (the loader's, with the loader's messages). The facts, the
+other names and the sources are typed into structured fields (widgets.py), never as JSON."""
 
 import re
 
@@ -7,6 +8,7 @@ from django import forms
 from django.conf import settings
 
 from articles import rules
+from articles.editorial import widgets
 from articles.library import schema
 from articles.models import Article, Image
 from articles.rendering import site as rendering
@@ -27,6 +29,10 @@ class ArticleAdminForm(forms.ModelForm):
     publish_reason = forms.CharField(
         required=False, label="Why publish above the grade limit?", widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Not required here: a missing value gets the format's own message (_check_format).
+    also_called = widgets.NamesField(required=False, label="Also called")
+    at_a_glance = widgets.FactsField(required=False, label="At a glance")
+    sources = widgets.SourcesField(required=False, label="Sources")
 
     class Meta:
         model = Article
@@ -53,6 +59,27 @@ class ArticleAdminForm(forms.ModelForm):
                 raise forms.ValidationError(rules.ALT_TEXT_MESSAGE[0].upper() + rules.ALT_TEXT_MESSAGE[1:] + ".")
         return body
 
+    def _as_stored(self, name, value):
+        """An unchanged value as it is stored, so saving an unchanged form changes nothing (a
+        fact's or a source's keys keep their order; an edited value keeps the order it had)."""
+        stored = self.get_initial_for_field(self.fields[name], name)
+        if value == stored:
+            return stored
+        if isinstance(value, dict) and isinstance(stored, dict):
+            return {**{key: value[key] for key in stored if key in value}, **value}
+        if isinstance(value, list) and isinstance(stored, list):
+            return [next((old for old in stored if old == new), new) for new in value]
+        return value
+
+    def clean_also_called(self):
+        return self._as_stored("also_called", self.cleaned_data["also_called"])
+
+    def clean_at_a_glance(self):
+        return self._as_stored("at_a_glance", self.cleaned_data["at_a_glance"])
+
+    def clean_sources(self):
+        return self._as_stored("sources", self.cleaned_data["sources"])
+
     def _check_format(self, data):
         """The loader's checks on the same values, so the admin accepts no shape a file may not have."""
         meta = {name: value for name, value in data.items() if name in schema.NAMES and value not in (None, "")}
@@ -62,9 +89,12 @@ class ArticleAdminForm(forms.ModelForm):
             if key in meta:
                 meta[key] = meta[key].isoformat()
 
+        # A field that refused what was typed has said why: no "missing" message about it too.
+        refused = [name for name in schema.NAMES if name in self.errors and name not in data]
+
         def problem(name, message):
-            target = name if name in self.fields and name not in self.errors else None
-            self.add_error(target, message[0].upper() + message[1:] + ".")
+            if not any(name == other or f"'{other}'" in message for other in refused):
+                self.add_error(name if name in self.fields else None, message[0].upper() + message[1:] + ".")
 
         schema.check(meta, problem)
 

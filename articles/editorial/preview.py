@@ -1,10 +1,16 @@
-"""The editor's live preview and the readability figures above it, from one request.
+"""The editor's live preview with the readability figures above it, and the checks list
+beside it.
 
-markdownx posts the body as the editor types; the answer is the panel (reading grade,
-hardest sentences, medical words the glossary does not explain) and the page text, both
-from the site's one rendering pipeline.
+markdownx posts the body as the editor types; the answer is the panel (reading grade and
+figures, the longest sentences) and the page text, both from the site's one rendering
+pipeline. After each preview, static/js/editor.js posts the body again with what markdownx
+does not send (the article's kind, title, summary and at-a-glance facts) to `checks`: the
+style guide's checks (library/checks.py, the functions check_content runs), each with the
+line to jump to.
 """
 
+import json
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -15,9 +21,14 @@ from django.views.decorators.http import require_POST
 
 from articles import rules
 from articles.editorial.uploads import save_image
-from articles.library.quality import medical_terms_outside
-from articles.library.words import MEDICAL_TERMS_FILE, read_term_list
+from articles.library import checks as style
+from articles.library.schema import KINDS
+from articles.library.words import MEDICAL_TERMS_FILE, PLAIN_WORDS_FILE, read_plain_words, read_term_list
+from articles.models import Article, Image
 from articles.rendering import site as rendering
+
+# Who may use the editor's endpoints: anyone who writes articles or topic introductions.
+EDITORS = ("articles.add_article", "articles.change_article", "articles.add_topic", "articles.change_topic")
 
 
 def staff_with(*permissions):
@@ -40,19 +51,11 @@ def staff_with(*permissions):
 
 def panel(rendered):
     figures = rendering.readability(rendered)
-    terms = read_term_list(settings.CONTENT_DIR / MEDICAL_TERMS_FILE, settings.CONTENT_DIR, [])
-    return render_to_string(
-        "editorial/_readability_panel.html",
-        {
-            "figures": figures,
-            "grade": rules.reading_grade(figures),
-            "unknown_terms": medical_terms_outside(rendering.glossary_index(), terms, rendered.text),
-        },
-    )
+    return render_to_string("editorial/_readability_panel.html", {"figures": figures, "grade": rules.reading_grade(figures)})
 
 
 @require_POST
-@staff_with("articles.add_article", "articles.change_article", "articles.add_topic", "articles.change_topic")
+@staff_with(*EDITORS)
 def markdownify(request):
     # The readability figures ride on the same request as the preview, above the page text.
     rendered = rendering.render(request.POST.get("content", ""))
@@ -71,3 +74,60 @@ def upload(request):
         return JsonResponse({"image": exc.messages}, status=400)
     # Into the image library; the article cannot be saved until the picture is described.
     return JsonResponse({"image_code": f"![{rules.PLACEHOLDER_ALT}](image:{stored.pk})"})
+
+
+_LIBRARY_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(image:(\d+)\)")
+
+
+def _with_library_alt(body):
+    """The body with the image library's alt text in each ![](image:ID) that gives none, as the
+    article form and the page use it (line for line, so findings keep their lines)."""
+    ids = {int(i) for i in _LIBRARY_IMAGE_WITHOUT_ALT.findall(body)}
+    if not ids:
+        return body
+    alt = {pk: " ".join(text.split()) for pk, text in Image.objects.filter(pk__in=ids).values_list("pk", "alt_text")}
+    return _LIBRARY_IMAGE_WITHOUT_ALT.sub(lambda m: f"![{alt.get(int(m.group(1)), '')}](image:{m.group(1)})", body)
+
+
+def _facts(text):
+    """The at-a-glance facts as the form's JSON box holds them; None if they are not a mapping yet."""
+    try:
+        facts = json.loads(text or "{}")
+    except ValueError:
+        return None
+    return facts if isinstance(facts, dict) else None
+
+
+def words():
+    content = settings.CONTENT_DIR
+    return style.Words(
+        rendering.glossary_index(),
+        read_term_list(content / MEDICAL_TERMS_FILE, content, []),
+        read_plain_words(content / PLAIN_WORDS_FILE, content, []),  # check_content reports a broken file
+    )
+
+
+def findings(post):
+    """The checks list for a posted draft: content, and kind, title, summary, at_a_glance."""
+    body = post.get("content", "").replace("\r\n", "\n")
+    kind = post.get("kind", "")
+    rendered = rendering.render(body)  # with glossary links, as the preview: links are counted alike
+    facts = _facts(post.get("at_a_glance"))
+    figures = rendering.readability(rendered, facts)  # as the publish gate measures it
+    text = "\n".join([post.get("title", ""), post.get("summary", ""), rendered.text])
+    known = set(Article.objects.values_list("slug", flat=True))
+    values = [str(value) for value in (facts or {}).values()]
+    return style.ordered(
+        [
+            *style.article_findings(body, rendered, figures, kind if kind in KINDS else "", words(), text, values),
+            *style.body_findings(_with_library_alt(body), known),
+        ]
+    )
+
+
+@require_POST
+@staff_with(*EDITORS)
+def checks(request):
+    found = findings(request.POST)
+    stops = sum(1 for finding in found if finding.stops)
+    return HttpResponse(render_to_string("editorial/_checks.html", {"findings": found, "stops": stops}))

@@ -1,7 +1,9 @@
 """The content style guide's rules (docs/content-style.md), checked over a whole library.
 
-Format problems come from validation; this adds what makes an article fit for patients:
-reading grade, required sections, glossary coverage, images that exist.
+Format problems come from validation; this adds what makes an article fit for patients,
+with the editor's checks list's own functions (library/checks.py): reading grade, required
+sections, glossary coverage, images that exist; and, as warnings, hard words, headings out
+of order and link text that does not say where it goes.
 """
 
 import statistics
@@ -9,12 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles import rules
+from articles.library import checks
+from articles.library.checks import medical_terms_outside as medical_terms_outside
 from articles.library.files import Problem
 from articles.library.reader import read_library
 from articles.library.validation import validate
+from articles.library.words import PLAIN_WORDS_FILE, read_plain_words
 from articles.rendering import markdown
-from articles.rendering.glossary import Entry, GlossaryIndex, term_pattern
+from articles.rendering.glossary import Entry, GlossaryIndex
 from articles.rendering.site import readability
+
+# The checks whose findings are failures; the grade has its own list (too_hard), and the
+# rest are warnings: advice the library need not meet to pass.
+FAILING_CHECKS = frozenset({"sections", "glossary"})
 
 
 @dataclass
@@ -34,6 +43,9 @@ class QualityReport:
     # Articles above the reading-grade limit: warnings, not failures, while the library is
     # being brought under the full measure (see docs/content-style.md).
     too_hard: list[Problem] = field(default_factory=list)
+    # The style checks added with the editor's checks list (hard words, heading order, link
+    # text): warnings, like the grade, so a library written before them still passes.
+    warnings: list[Problem] = field(default_factory=list)
     measured: list[Measured] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     glossary_size: int = 0
@@ -53,49 +65,43 @@ class QualityReport:
         )
 
 
-def medical_terms_outside(index, terms, text):
-    """Terms from the curated list that occur in text and that the glossary does not explain."""
-    return [term for term in terms if not index.covers(term) and term_pattern(term).search(text)]
-
-
 def _static_exists(src, static_dir):
     if not src.startswith("/static/"):
         return True
     return (static_dir / src[len("/static/") :]).is_file()
 
 
-def _check_article(source, index, terms, static_dir, report):
+def _check_article(source, words, static_dir, report):
     meta, display = source.meta, source.display
 
-    def problem(message, line=1):
-        report.problems.append(Problem(display, line, message))
+    def at(line):
+        return source.body_line + line - 1 if line else 1
 
     rendered = markdown.render(source.body)
-    figures = readability(rendered, meta.get("at_a_glance") if isinstance(meta.get("at_a_glance"), dict) else None)
+    facts = meta.get("at_a_glance") if isinstance(meta.get("at_a_glance"), dict) else None
+    figures = readability(rendered, facts)
     grade = rules.reading_grade(figures)
     report.measured.append(
         Measured(source.slug, display, grade, figures.smog, figures.flesch_kincaid, figures.sentences, figures.words)
     )
-    if grade.too_hard:
-        longest = "; ".join(figures.long_sentences[:3])
-        report.too_hard.append(
-            Problem(display, 1, f"reading grade {grade} is over {grade.limit:g}; longest sentences: {longest}")
-        )
     if not figures.smog_reliable:
         report.notes.append(f"{display}: only {figures.sentences} sentences; too short for a stable SMOG score")
-    for name in rules.missing_sections(meta.get("kind", ""), [item["title"] for item in rendered.toc]):
-        problem(f"a procedure needs a '{name}' section (an h2 heading)")
     for image in rendered.images:
         if not _static_exists(image["src"], static_dir):
-            problem(f"image not found under static/: {image['src']}")
+            report.problems.append(Problem(display, 1, f"image not found under static/: {image['src']}"))
     searchable = "\n".join([meta.get("title", ""), meta.get("summary", ""), rendered.text])
-    body_lines = source.body.splitlines()
-    for term in medical_terms_outside(index, terms, searchable):
-        pattern = term_pattern(term)
-        match = pattern.search(searchable)
-        offset = next((i for i, line in enumerate(body_lines) if pattern.search(line)), None)
-        line = source.body_line + offset if offset is not None else 1
-        problem(f"medical term '{match.group(0)}' is not in the glossary (content/glossary.yaml)", line)
+    kind = meta.get("kind", "") if isinstance(meta.get("kind"), str) else ""
+    values = [str(value) for value in (facts or {}).values()]
+    for finding in checks.article_findings(source.body, rendered, figures, kind, words, searchable, values):
+        if finding.check == "grade":
+            longest = "; ".join(d.message for d in finding.details[:3])
+            report.too_hard.append(Problem(display, 1, f"{finding.message}; longest sentences: {longest}"))
+        elif finding.check == "glossary":
+            report.problems.append(Problem(display, at(finding.line), f"{finding.message} (content/glossary.yaml)"))
+        elif finding.check in FAILING_CHECKS:
+            report.problems.append(Problem(display, at(finding.line), finding.message))
+        else:
+            report.warnings.append(Problem(display, at(finding.line), finding.message))
 
 
 def check_library(root, static_dir):
@@ -104,9 +110,11 @@ def check_library(root, static_dir):
     validate(library)
     report = QualityReport(problems=list(library.problems))
     index = GlossaryIndex(Entry(g["term"], "", g["definition"], tuple(g["aliases"])) for g in library.glossary)
+    plain = read_plain_words(root / PLAIN_WORDS_FILE, root, report.problems)
+    words = checks.Words(index, library.medical_terms, plain)
     report.glossary_size = len(library.glossary)
     for slug, source in library.articles.items():
         topic = library.article_topics[slug]
         report.per_topic[topic] = report.per_topic.get(topic, 0) + 1
-        _check_article(source, index, library.medical_terms, Path(static_dir), report)
+        _check_article(source, words, Path(static_dir), report)
     return report

@@ -32,6 +32,9 @@ AT_A_GLANCE = {
     "relief_lasts": "How long relief usually lasts",
     "repeatable": "Can it be repeated",
 }
+# The longest at-a-glance value a patient reads. The library's longest is 114 characters (a
+# "treats" fact); 150 leaves room for one more clause and keeps each fact a line or two.
+AT_A_GLANCE_MAX = 150
 SOURCE_KEYS = ("title", "publisher", "year", "url")
 
 Problem = Callable[[str], None]  # reports one problem with this field
@@ -128,6 +131,9 @@ def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, An
     for key, fact in value.items():
         if not isinstance(fact, str | int | float | bool) or (isinstance(fact, str) and not fact.strip()):
             problem(f"at_a_glance '{key}' must be short text")
+        elif isinstance(fact, str) and len(fact.strip()) > AT_A_GLANCE_MAX:
+            label = AT_A_GLANCE.get(key, key)
+            problem(f"at_a_glance '{key}' ({label}) is {len(fact.strip())} characters; the limit is {AT_A_GLANCE_MAX}")
     if meta.get("kind") == "procedure":
         missing = [k for k in AT_A_GLANCE if k not in value]
         if missing:

@@ -87,11 +87,11 @@ def _sync_glossary(library, report):
     return changed or bool(deleted)
 
 
-def rerender_all(exclude=(), only_stale=False, only=None):
+def rerender_all(exclude=(), only_stale=False, only=None, context=None):
     """Render stored articles and topic intros again: after a glossary or clinic change
     (articles link glossary terms; callouts carry the emergency number), or for articles
     rendered by an older pipeline. Only derived columns are written."""
-    context = rendering.Context.current()
+    context = context or rendering.Context.current()
     articles = (only if only is not None else Article.objects.all()).exclude(pk__in=[a.pk for a in exclude])
     if only_stale:
         articles = articles.exclude(render_version=rendering.RENDER_VERSION)

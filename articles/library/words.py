@@ -129,3 +129,69 @@ def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]
     if text is None:
         return []
     return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+PLAIN_WORDS_FILE = "plain_words.yaml"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _words_of(node: yaml.Node) -> list[str] | None:
+    """A plain-words entry's value: one word or phrase, or a list of them; None if neither."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG and node.value.strip():
+        return [node.value.strip()]
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        items = node.value
+        if all(isinstance(i, yaml.ScalarNode) and i.tag == _STR_TAG and str(i.value).strip() for i in items):
+            return [str(i.value).strip() for i in items]
+    return None
+
+
+def read_plain_words(path: Path, root: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    """content/plain_words.yaml: hard words, each with the plainer word (or words) to use instead.
+
+    One `hard word: plainer word` line an entry (or `hard word: [one, another]`); the hard
+    word is matched the way glossary words are (rendering/glossary.py). Keys are lower case.
+    """
+    if not path.exists():
+        return {}
+    display = display_name(path, root)
+    text = decode(path.read_bytes(), display, problems)
+    if text is None:
+        return {}
+    try:
+        node = yaml.compose(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
+        return {}
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(display, node.start_mark.line + 1, "the file must be 'hard word: plainer word' lines"))
+        return {}
+    words: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}  # hard word -> its line
+    for key, value in node.value:
+        line = key.start_mark.line + 1
+        if not (isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG and key.value.strip()):
+            problems.append(Problem(display, line, "each line is 'hard word: plainer word'"))
+            continue
+        hard = " ".join(key.value.lower().split())
+        plain = _words_of(value)
+        if plain is None:
+            problems.append(Problem(display, line, f"'{hard}': give the plainer word, or a list of them in [ ]"))
+            continue
+        if hard in lines:
+            problems.append(Problem(display, line, f"duplicate word '{hard}' (also at line {lines[hard]})"))
+            continue
+        if any(" ".join(p.lower().split()) == hard for p in plain):
+            problems.append(Problem(display, line, f"'{hard}' is given as its own plainer word"))
+            continue
+        words[hard], lines[hard] = plain, line
+    for hard, plain in words.items():
+        for word in plain:
+            other = " ".join(word.lower().split())
+            if other in lines:
+                message = f"'{hard}': the plainer word '{word}' is itself listed as a hard word (line {lines[other]})"
+                problems.append(Problem(display, lines[hard], message))
+    return words

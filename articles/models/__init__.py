@@ -1,6 +1,6 @@
 """The models, by family: the library (what patients read) and the clinic's own records."""
 
-from articles.models.editorial import Revision
+from articles.models.editorial import RenderJob, Revision
 from articles.models.library import Article, GlossaryTerm, Image, Reviewer, Topic
 from articles.models.site import ClinicSettings, Feedback, Redirect, normalise_path
 
@@ -11,6 +11,7 @@ __all__ = [
     "GlossaryTerm",
     "Image",
     "Redirect",
+    "RenderJob",
     "Reviewer",
     "Revision",
     "Topic",

@@ -52,3 +52,22 @@ class Revision(models.Model):
     @staticmethod
     def hash_of(content):
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class RenderJob(models.Model):
+    """Rendering stored articles again after a glossary or clinic change too large to do
+    inside the request; staff see its progress. Pages are never stale meanwhile: an
+    article rendered with an older glossary is rendered afresh when it is read."""
+
+    reason = models.CharField(max_length=200)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        state = f"finished {self.finished_at:%Y-%m-%d %H:%M}" if self.finished_at else f"{self.done} of {self.total} done"
+        return f"{self.reason}: {state}"

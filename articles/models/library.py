@@ -25,6 +25,10 @@ class Reviewer(models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(max_length=200, unique=True)
     credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, DO, RN, PT")
     role = models.CharField(max_length=200, blank=True, help_text="e.g. Pain medicine physician")
+    email = models.EmailField(blank=True, help_text="Where review reminders go (30, 7 and 0 days before a review is due).")
+    # The day the last review reminder went out (review_reminders): at most one a day. Written
+    # with update(), so the library stamp (modified_at) does not move for it.
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
     modified_at = models.DateTimeField(auto_now=True)  # part of the library stamp: pages name reviewers
 
     class Meta:
@@ -174,6 +178,9 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
     smog_grade = models.FloatField(default=0, editable=False)
     fk_grade = models.FloatField(default=0, editable=False)
     render_version = models.PositiveIntegerField(default=0, editable=False)
+    # What the stored HTML was rendered with (the glossary and the clinic's emergency number):
+    # when it differs from now, pages render the article afresh until it is stored again.
+    rendered_with = models.CharField(max_length=64, blank=True, editable=False)
 
     # Bookkeeping for content/ sync: what file it came from, that file's hash, and the
     # fingerprint of the fields as loaded, so an admin edit since then is noticed.
@@ -291,8 +298,14 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
         return rules.section_text(self.sections, section)
 
     def at_a_glance_rows(self):
-        facts = self.at_a_glance or {}
-        return [(label, facts[key]) for key, label in self.AT_A_GLANCE_FIELDS.items() if facts.get(key)]
+        """(label, fact) for the page and the handout, in the format's order. Whatever shape the
+        column holds (a list, text, numbers typed into an old form), only text facts are shown."""
+        facts = self.at_a_glance if isinstance(self.at_a_glance, dict) else {}
+        return [
+            (label, facts[key])
+            for key, label in self.AT_A_GLANCE_FIELDS.items()
+            if isinstance(facts.get(key), str) and facts[key].strip()
+        ]
 
 
 class GlossaryTerm(models.Model):

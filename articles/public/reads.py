@@ -3,6 +3,7 @@ each topic's reading order) is kept per process until the library stamp moves.""
 
 from articles.caching.memo import per_stamp, per_stamp_by_key
 from articles.models import Article, Topic
+from articles.rendering import site as rendering
 
 
 @per_stamp
@@ -37,6 +38,11 @@ def published_article(slug):
     except Article.DoesNotExist:
         return None
     article.topic = next(t for t in topics() if t.pk == article.topic_id)
+    context = rendering.Context.current()
+    if article.rendered_with != context.key:
+        # Stored before a glossary or clinic change that is still being rendered into the
+        # library (rendering/triggers.py): render it afresh for the page, not the store.
+        rendering.apply(article, context)
     return article
 
 

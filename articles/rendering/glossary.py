@@ -6,6 +6,7 @@ a name matches whole words in any case, spaces and hyphens between its words are
 interchangeable, and a plain plural (-s, -es) counts as the word. Pure: no Django.
 """
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,6 +68,12 @@ class GlossaryIndex:
         for entry in self.entries:
             for alias in entry.aliases:
                 self.by_name.setdefault(normalise(alias), entry)
+
+    @cached_property
+    def version(self) -> str:
+        """A digest of every entry: equal for equal glossaries."""
+        text = "\n".join(f"{e.term}|{e.slug}|{e.definition}|{'|'.join(e.aliases)}" for e in self.entries)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     @cached_property
     def _covered(self) -> set[str]:

@@ -6,6 +6,7 @@ Article.save(), re-rendering after a glossary or clinic change, the editor's liv
 and check_content. apply() is the one writer of an article's derived columns.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ RENDERED_FIELDS = (
     "smog_grade",
     "fk_grade",
     "render_version",
+    "rendered_with",
 )
 # Raise when the pipeline's output changes; load_content then renders stored articles again.
 RENDER_VERSION = 3
@@ -39,6 +41,11 @@ class Context:
 
     emergency_number: str
     glossary: GlossaryIndex
+
+    @property
+    def key(self) -> str:
+        """Changes whenever what rendering reads from the database changes."""
+        return hashlib.sha256(f"{self.emergency_number}|{self.glossary.version}".encode()).hexdigest()
 
     @classmethod
     def current(cls) -> "Context":
@@ -105,4 +112,5 @@ def apply(article: Any, context: Context | None = None) -> markdown.Rendered:
     article.smog_grade = figures.smog
     article.fk_grade = figures.flesch_kincaid
     article.render_version = RENDER_VERSION
+    article.rendered_with = (context or Context.current()).key
     return result

@@ -85,6 +85,8 @@ def test_an_editor_sees_readability_update_while_typing(page, live_server, libra
     editor.fill("## Plain words\n\nWe changed this page in the browser. It is short and plain.")
     editor.dispatch_event("input")
     page.click("input[name=_save]")
-    page.wait_for_url("**/admin/articles/article/")
+    # An Editor's edit to a live article waits for clinical review beside it.
+    page.wait_for_url(f"**/admin/articles/article/{article.pk}/change/")
+    assert "waiting for clinical review" in page.locator(".messagelist").inner_text()
     page.goto(f"{live_server.url}/articles/nerve-ablation/")
-    assert "We changed this page in the browser." in page.locator("main").inner_text()
+    assert "We changed this page in the browser." not in page.locator("main").inner_text()

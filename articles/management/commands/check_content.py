@@ -5,7 +5,10 @@ from articles.library.quality import check_library
 
 
 class Command(BaseCommand):
-    help = "Check content/ against the style guide: reading grade, sections, alt text, glossary, links."
+    help = (
+        "Check content/ against the style guide: reading grade, sections, alt text, glossary, links; "
+        "hard words, heading order and link text as warnings."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", default=None)
@@ -29,6 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(report.grade_summary())
         for problem in report.too_hard:
             self.stderr.write(f"warning: {problem}" if not strict_grade else str(problem))
+        for problem in report.warnings:
+            self.stderr.write(f"warning: {problem}")
         problems = report.problems + (report.too_hard if strict_grade else [])
         if problems:
             for problem in report.problems:
@@ -36,4 +41,10 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} content problem(s) in {root}")
         if report.too_hard:
             self.stdout.write(self.style.WARNING(f"{len(report.too_hard)} article(s) above the reading-grade limit (warnings)."))
+        if report.warnings:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{len(report.warnings)} style warning(s) (plainer words, heading order, link text): advice only."
+                )
+            )
         self.stdout.write(self.style.SUCCESS("Content check passed."))
