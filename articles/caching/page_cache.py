@@ -69,9 +69,8 @@ class PageCacheMiddleware:
                 stamp = stamps.last_change()
             except DatabaseError:
                 return self.get_response(request)  # the stack's own handling says the database is down
-            etag = etag_for(request, stamp)
-            last_modified = int(stamp.time.timestamp())
             key = _key(request, stamp)
+            conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
             hit = cache.get(key) if settings.PAGE_CACHE else None
             if hit is not None:
                 status, headers, content = hit
@@ -79,10 +78,14 @@ class PageCacheMiddleware:
                 for name, value in headers:
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
-                return get_conditional_response(request, etag, last_modified, response)
+                if not conditional:
+                    return response
+                return get_conditional_response(request, response["ETag"], int(stamp.time.timestamp()), response)
             response = self.get_response(request)
             if not getattr(response, "public_page", False) or response.status_code != 200 or response.cookies:
                 return response
+            etag = etag_for(request, stamp)
+            last_modified = int(stamp.time.timestamp())
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
             if settings.PAGE_CACHE and not response.streaming and request.method == "GET":

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, cast
 
 from django.db import connection
@@ -22,12 +23,27 @@ from articles import rules
 
 @dataclass(frozen=True)
 class Stamp:
-    time: datetime.datetime
-    counts: tuple[int, ...]
-    clinic_at: object = None  # when the clinic's settings last changed
+    """The stamp query's row: newest modification times and row counts."""
+
+    row: tuple[Any, ...]
 
     def key(self) -> str:
-        return f"{self.time.isoformat()}|{'-'.join(map(str, self.counts))}|{self.clinic_at}"
+        # The row as the database gave it: any change to any value is a new key. (Read on
+        # every request, cached pages included, so the times are not parsed for it.)
+        return "|".join(map(str, self.row))
+
+    @cached_property
+    def time(self) -> datetime.datetime:
+        """The newest change anywhere: for Last-Modified."""
+        # SQLite hands back text; PostgreSQL datetimes. (Text the database wrote always
+        # parses: parse_datetime gives no None here.)
+        times: list[datetime.datetime] = [
+            t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t))
+            for t in (*self.row[:5], *self.row[8:11])
+            if t
+        ]
+        times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
+        return max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 _in_request: contextvars.ContextVar[dict[str, Stamp] | None] = contextvars.ContextVar("library_stamp", default=None)
@@ -88,13 +104,5 @@ def _query(sql: str, params: list[object]) -> tuple[Any, ...]:
 def _last_change() -> Stamp:
     """One query: the newest change anywhere, and row counts so that deletions count too."""
     live, params = rules.published_sql("a")
-    row = _query(_STAMP_SQL.format(live=live), params)
-    # SQLite hands back text; PostgreSQL datetimes. Both order the same as ISO strings.
-    # (Text the database wrote always parses: parse_datetime gives no None here.)
-    times: list[datetime.datetime] = [
-        t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t)) for t in (*row[:5], *row[8:11]) if t
-    ]
-    times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
-    newest = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     # Reviewers and pictures are named and shown on pages: their changes and deletions count.
-    return Stamp(newest, (*row[5:8], *row[11:13]), row[8])
+    return Stamp(_query(_STAMP_SQL.format(live=live), params))

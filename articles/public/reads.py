@@ -42,7 +42,7 @@ def published_article(slug):
     if article.rendered_with != context.key:
         # Stored before a glossary or clinic change that is still being rendered into the
         # library (rendering/triggers.py): render it afresh for the page, not the store.
-        rendering.apply(article, context)
+        rendering.refresh(article, context)
     return article
 
 

@@ -30,7 +30,7 @@ RENDERED_FIELDS = (
     "rendered_with",
 )
 # Raise when the pipeline's output changes; load_content then renders stored articles again.
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 
 _LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
 
@@ -97,6 +97,14 @@ def readability(rendered: markdown.Rendered, at_a_glance: dict[str, Any] | None 
     values = at_a_glance.values() if isinstance(at_a_glance, dict) else ()
     facts = [str(value) for value in values if str(value).strip()]
     return measure("\n".join([rendered.prose, *facts]), rendered.text)
+
+
+def refresh(article: Any, context: Context) -> None:
+    """The page's HTML for an article stored with an older glossary or emergency number, for
+    reading only (the stored copy is updated by rendering/triggers.py): no figures."""
+    result = render(article.body, context)
+    article.body_html, article.toc, article.sections = result.html, result.toc, result.sections
+    article.rendered_with = context.key
 
 
 def apply(article: Any, context: Context | None = None) -> markdown.Rendered:
