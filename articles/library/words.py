@@ -28,28 +28,15 @@ def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list
     glossary: list[GlossaryEntry] = []
     if not path.exists():
         return glossary, ""
-    display = display_name(path, root)
-    raw = path.read_bytes()
-    digest = file_hash(raw)
-    text = decode(raw, display, problems)
-    if text is None:
+    digest = file_hash(path.read_bytes())
+    found = _yaml_list(path, root, problems, "the glossary must be a list of terms")
+    if found is None:
         return glossary, digest
-    try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
-        return glossary, digest
-    if data is None:
-        return glossary, digest
-    if not isinstance(data, list):
-        problems.append(Problem(display, 1, "the glossary must be a list of terms"))
-        return glossary, digest
+    display, node, data = found
     seen: dict[str, int] = {}  # term, lower-case -> its line
     for index, entry in enumerate(data):
         # data is a list, so its node is a sequence: one node an entry.
-        line = cast(yaml.SequenceNode, node).value[index].start_mark.line + 1
+        line = node.value[index].start_mark.line + 1
         if not isinstance(entry, dict):
             problems.append(Problem(display, line, "each entry needs term and definition"))
             continue
@@ -77,7 +64,9 @@ SYNONYMS_FILE = "synonyms.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
-def _yaml_list(path: Path, root: Path, problems: list[Problem], what: str) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
+def _yaml_list(
+    path: Path, root: Path, problems: list[Problem], not_a_list: str
+) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
     """(display name, YAML node, data) for a file holding a YAML list, or None after a problem."""
     if not path.exists():
         return None
@@ -95,7 +84,7 @@ def _yaml_list(path: Path, root: Path, problems: list[Problem], what: str) -> tu
     if data is None:
         return None
     if not isinstance(data, list):
-        problems.append(Problem(display, 1, f"the file must be a list of {what}"))
+        problems.append(Problem(display, 1, not_a_list))
         return None
     # data is a list: its node is a sequence, never None.
     return display, cast(yaml.SequenceNode, node), data
@@ -103,7 +92,7 @@ def _yaml_list(path: Path, root: Path, problems: list[Problem], what: str) -> tu
 
 def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
     """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
-    found = _yaml_list(path, root, problems, "entries with patient and clinical phrases")
+    found = _yaml_list(path, root, problems, "the file must be a list of entries with patient and clinical phrases")
     if found is None:
         return []
     display, node, data = found
