@@ -15,6 +15,9 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Test accounts need no slow hash (PBKDF2 took ~0.15 s per account, most of the fast
+    # tier's time); the site's own setting is untouched.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
