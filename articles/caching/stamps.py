@@ -59,6 +59,14 @@ def request_scope() -> Iterator[None]:
         _in_request.reset(token)
 
 
+def forget() -> None:
+    """Read the stamp again on the next call: for work done after a commit inside a request
+    (the request's stamp was read before the change)."""
+    held = _in_request.get()
+    if held is not None:
+        held.clear()
+
+
 def last_change() -> Stamp:
     held = _in_request.get()
     if held is None:

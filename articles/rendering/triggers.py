@@ -27,6 +27,8 @@ from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
+from articles.caching import stamps
+
 log = logging.getLogger("articles.rendering")
 _handled = contextvars.ContextVar("rerender_handled", default=False)
 # What the transaction under way changed, per thread like Django's connections:
@@ -86,6 +88,7 @@ def _after_commit() -> None:
     change = _changes().pop(connection.alias, None)
     if change is None:
         return  # done by an earlier callback of the same transaction
+    stamps.forget()  # committed inside a request: its stamp, and copies keyed on it, predate the change
     context = Context.current()
     touched = Q(pk__in=[])
     if change["names"]:
@@ -151,6 +154,7 @@ def image_changed(sender, instance, **kwargs) -> None:
         from articles.library.sync import rerender_all
         from articles.models import Article
 
+        stamps.forget()
         users = Article.objects.filter(body__contains=f"(image:{image_id})")
         rerender_all(only=users)
         for name in (old_name, instance.file.name if deleted else ""):

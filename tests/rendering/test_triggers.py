@@ -83,3 +83,19 @@ def test_a_large_change_runs_in_the_background_and_pages_are_never_stale(setting
     job.refresh_from_db()
     assert job.finished_at and job.done == job.total
     assert "Changed while the job runs." in Article.objects.get(slug="epidural-injection").body_html
+
+
+@pytest.mark.usefixtures("library")
+def test_a_change_committed_inside_a_request_renders_with_the_new_glossary(django_capture_on_commit_callbacks):
+    from articles.caching import stamps
+
+    # The admin saves inside a request, whose stamp was read before the change; the
+    # re-render after the commit must not use the glossary of that earlier stamp.
+    with stamps.request_scope():
+        stamps.last_change()
+        rendering.Context.current()
+        with django_capture_on_commit_callbacks(execute=True):
+            term = GlossaryTerm.objects.get(term="Fluoroscopy")
+            term.definition = "Defined inside a request."
+            term.save()
+    assert "Defined inside a request." in Article.objects.get(slug="epidural-injection").body_html
