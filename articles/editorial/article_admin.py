@@ -171,19 +171,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 raise PermissionDenied
             else:
                 try:
+                    reviewer = Reviewer.objects.filter(pk=request.POST.get("reviewer") or None).first()
                     if action == "approve":
-                        reviewer = Reviewer.objects.filter(pk=request.POST.get("reviewer") or None).first()
-                        workflow.approve(
-                            revision,
-                            decided_by=str(reviewer) if reviewer else request.POST.get("decided_by", ""),
-                            reviewer=reviewer,
-                            kind=request.POST.get("kind", ""),
-                            note=request.POST.get("note", ""),
-                            expected_hash=request.POST.get("text_hash"),
-                        )
+                        decided_by = str(reviewer) if reviewer else request.POST.get("decided_by", "")
+                    else:
+                        decided_by = request.user.get_username()
+                    workflow.decide(revision, request.POST, decided_by, reviewer, request.POST.get("text_hash"))
+                    if action == "approve":
                         self.message_user(request, "Approved: patients now see this version.", messages.SUCCESS)
                     else:
-                        workflow.request_changes(revision, request.user.get_username(), request.POST.get("comment", ""))
                         self.message_user(request, "Sent back to the editor with your comment.", messages.INFO)
                     return HttpResponseRedirect(reverse("admin:articles_article_change", args=[pk]))
                 except workflow.Refused as refusal:

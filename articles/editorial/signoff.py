@@ -65,16 +65,7 @@ def signoff(request, token):
     error = ""
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "approve":
-                workflow.approve(
-                    revision,
-                    decided_by=request.POST.get("decided_by", "")[:300],
-                    kind=request.POST.get("kind", ""),
-                    note=request.POST.get("note", "")[:200],
-                    expected_hash=text_hash,
-                )
-            else:
-                workflow.request_changes(revision, request.POST.get("decided_by", "")[:300], request.POST.get("comment", ""))
+            workflow.decide(revision, request.POST, request.POST.get("decided_by", ""), expected_hash=text_hash)
             return HttpResponseRedirect(reverse("signoff_done"))
         except workflow.Refused as refusal:
             error = str(refusal)

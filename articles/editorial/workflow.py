@@ -143,6 +143,21 @@ def request_changes(revision, decided_by, comment):
         return revision
 
 
+def decide(revision, data, decided_by, reviewer=None, expected_hash=None):
+    """Approve, or send back, from a decision form's fields (the admin's review page or the
+    approval link): one reading of them, cut to their columns' lengths."""
+    if data.get("action") == "approve":
+        return approve(
+            revision,
+            decided_by=decided_by[:300],
+            reviewer=reviewer,
+            kind=data.get("kind", ""),
+            note=data.get("note", "")[:200],
+            expected_hash=expected_hash,
+        )
+    return request_changes(revision, decided_by[:300], data.get("comment", ""))
+
+
 def _reviewer_named(decided_by):
     """The Reviewer for a name typed on the approval page ("Ana Ruiz, MD"), made once."""
     name, _, credentials = (decided_by or "").partition(",")
