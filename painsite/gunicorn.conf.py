@@ -4,8 +4,20 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads, not one process per connection (review F11: six clients that each sent one header
+# line every 2 s stopped 5 sync workers). gthread waits for a connection's first bytes in its
+# event loop, then reads the headers in a thread with no time limit, so a slow client still
+# holds a thread; painsite/gunicorn_worker.py makes a worker with no free thread stop taking
+# connections, so WEB_CONCURRENCY x GUNICORN_THREADS slow clients (72 on two CPUs) are needed
+# before a reader waits (tests/site/test_slow_clients.py). Behind nginx, which reads requests
+# whole before passing them on, none is held at all. Processes give the CPUs (one Python
+# process runs on one at a time), threads the waiting room; threads are made only when needed.
+# Each thread may keep a database connection (CONN_MAX_AGE): on PostgreSQL keep
+# WEB_CONCURRENCY x GUNICORN_THREADS below max_connections (100 by default; 4 x 24 = 96 is the
+# most these defaults ask for). deploy/README.md, "gunicorn", says more.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS") or "painsite.gunicorn_worker.AcceptWhenFreeWorker"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 4)))
+threads = int(os.environ.get("GUNICORN_THREADS", "24"))
 # Recycle workers now and then so slow leaks never grow; jitter keeps them from restarting
 # together. While a worker is replaced the others carry its queue, which shows in the p99:
 # at 2,000 requests a busy worker was recycled every few seconds and p99 rose to ~100 ms;
@@ -18,7 +30,10 @@ graceful_timeout = 20
 keepalive = 5
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"'
+# Searches are health information: the access log has the method, the path without the query
+# string (%(U)s, so no ?q=), the status, the size and the time, and no client address or user
+# agent to tie them to a reader (review F22). Behind nginx the address would be nginx's anyway.
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # gunicorn 27 opens a control socket at one fixed path per user; two servers on one host
 # (a second site, a benchmark beside a dev server) would clash. Nothing here uses it.

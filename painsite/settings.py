@@ -61,7 +61,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a page it has kept is answered with all the headers the stack below gave it.
+    # Before anything reads a body (the CSRF middleware parses multipart into temporary files):
+    # a body above REQUEST_BODY_MAX_SIZE, or of unknown length, is refused from its headers.
+    "painsite.body_limit.BodyLimitMiddleware",
+    # Then: a page it has kept is answered with all the headers the stack below gave it.
     "articles.caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -205,6 +208,9 @@ CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))
 MARKDOWNX_URLS_PATH = "/admin/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdownx/upload/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
+# Every request body on every URL: the largest upload plus room for the multipart framing and
+# the form's other fields; nginx's client_max_body_size (6m) is the same figure.
+REQUEST_BODY_MAX_SIZE = MARKDOWNX_UPLOAD_MAX_SIZE + 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))

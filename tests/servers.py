@@ -50,7 +50,9 @@ def prepare(env, content=None, collectstatic=False):
 
 
 @contextmanager
-def gunicorn(env, workers=1):
+def gunicorn(env, workers=1, args=()):
+    """gunicorn with the shipped painsite/gunicorn.conf.py; workers=None keeps its own count
+    (what `make run` starts), args are further command-line options."""
     port = free_port()
     binary = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
@@ -58,8 +60,8 @@ def gunicorn(env, workers=1):
             binary,
             "-c",
             str(ROOT / "painsite/gunicorn.conf.py"),
-            "--workers",
-            str(workers),
+            *(["--workers", str(workers)] if workers is not None else []),
+            *args,
             "--bind",
             f"127.0.0.1:{port}",
             "painsite.wsgi",
