@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from articles.public import feedback, views
-from articles.seo.feeds import RecentArticlesFeed
-from articles.seo.sitemaps import SITEMAPS, sitemap
+from articles.seo.feeds import feed
+from articles.seo.sitemaps import sitemap, sitemap_section
 
 app_name = "articles"
 
@@ -17,9 +16,9 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("a-z/", views.a_to_z, name="a_z"),
     path("search/", views.search_page, name="search"),
-    path("feed/", RecentArticlesFeed(), name="feed"),
+    path("feed/", feed, name="feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

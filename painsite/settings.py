@@ -129,8 +129,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-# "default" holds pages (keyed by the library stamp, so a per-process copy is never stale);
-# "shared" holds what every worker must count together: the abuse limits.
+# "default" holds pages (keyed by the library stamp, so a per-process copy is never stale;
+# bounded: articles/caching/page_cache.py); "shared" holds what every worker must count
+# together: the abuse limits. Pages may be evicted, counters must not: REDIS_PAGE_CACHE_URL
+# (default REDIS_URL) can give pages a Redis of their own with maxmemory and allkeys-lru,
+# while REDIS_URL keeps noeviction (deploy/README.md, "Step 2: add Redis").
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE: dict[str, Any] = {
         "BACKEND": "articles.caching.redis.ResilientRedisCache",
@@ -139,10 +142,14 @@ if os.environ.get("REDIS_URL"):
         # Short timeouts: a Redis that has gone away must not hold a page for seconds.
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
-    CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE}
+    CACHES = {
+        "default": {**REDIS_CACHE, "LOCATION": os.environ.get("REDIS_PAGE_CACHE_URL") or os.environ["REDIS_URL"]},
+        "shared": REDIS_CACHE,
+    }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Each worker's own memory: at most MAX_ENTRIES pages (the least recently used go first).
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 500}},
         # One box without Redis: small files under var/, which all gunicorn workers see.
         "shared": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from articles.caching.page_cache import public_page
+from articles.caching.page_cache import page_number, public_page
 from articles.models import Article, ClinicSettings, GlossaryTerm, Topic
 from articles.public import reads
 from articles.public.ratelimit import allow
@@ -69,7 +69,7 @@ def topic_list(request):
     )
 
 
-@public_page
+@public_page(query={"page": page_number})
 def topic_detail(request, slug):
     topic = reads.topic(slug)
     if topic is None:
@@ -102,7 +102,7 @@ def _article_for(request, slug):
     return article
 
 
-@public_page
+@public_page(query={"feedback": ["thanks"]})
 def article_detail(request, slug):
     return article_page(request, _article_for(request, slug))
 

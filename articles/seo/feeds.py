@@ -1,14 +1,30 @@
-"""The Atom feed of new and updated articles; every address in it from SITE_URL."""
+"""The Atom feed of new and updated articles; every address in it from SITE_URL.
+
+Its <id> is its `link` (Django uses the link when no feed_guid is given), and each entry's
+<id> is the entry's link: all from SITE_URL, whatever Host the request named. The feed is a
+page of the page cache (keyed on the library stamp), built once per change.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from articles.caching.page_cache import public_page
 from articles.models import Article, ClinicSettings
 from articles.seo.structured_data import absolute
 
 
+class PlainTextSummaryAtom1Feed(Atom1Feed):
+    """Summaries are plain text as written: Django's Atom1Feed labels them type="html", so a
+    reader would decode a "<" or "&" in them a second time and show it as markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class RecentArticlesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtom1Feed
 
     def link(self):
         return absolute("/")
@@ -42,3 +58,6 @@ class RecentArticlesFeed(Feed):
 
     def item_categories(self, article):
         return [article.topic.title]
+
+
+feed = public_page(RecentArticlesFeed())
