@@ -120,7 +120,7 @@ bench: setup
 	$(BIN)/python bench/http_bench.py --seconds 10
 
 faults: setup
-	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/faults.py $(FAULTS)
 
 screenshots: setup
 	$(BIN)/python docs/screenshots.py

@@ -169,7 +169,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("BEHIND_PROXY") else ["REMOTE_ADDR"]
+# The same client address as the rate limits (articles/public/client.py), proxies counted by
+# TRUSTED_PROXY_HOPS below. (django-ipware is not installed, so axes reads no AXES_IPWARE_* setting.)
+AXES_CLIENT_IP_CALLABLE = "articles.public.client.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,11 +195,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": os.environ.get("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage")},
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed static names; hashed ones are cached for a year, immutable
-# Public pages: a proxy or CDN may keep them briefly and serve a stale copy while it
-# revalidates (the ETag makes that cheap). Content changes show within PUBLIC_MAX_AGE.
+# Public pages (articles/caching/headers.py): browsers ask again each time (PUBLIC_MAX_AGE=0;
+# the ETag makes that a cheap 304), a proxy or CDN keeps a page PUBLIC_SHARED_MAX_AGE seconds
+# and then revalidates it. A withdrawn page is gone from the proxy within that time.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)  # whole-page cache for anonymous readers
-PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
-PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "600"))
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "0"))
+PUBLIC_SHARED_MAX_AGE = int(os.environ.get("PUBLIC_SHARED_MAX_AGE", "5"))
 
 # Editorial rules: the reading-grade limit for publishing, and how long a review holds.
 PUBLISH_MAX_GRADE = float(os.environ.get("PUBLISH_MAX_GRADE", "8"))
@@ -223,8 +226,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-BEHIND_PROXY = env_bool("BEHIND_PROXY")  # trust X-Forwarded-Proto and X-Forwarded-For from our proxy
+BEHIND_PROXY = env_bool("BEHIND_PROXY")  # trust X-Forwarded-Proto from our proxy
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies of ours append to X-Forwarded-For (articles/public/client.py): 0 for gunicorn
+# serving directly (`make run`), 1 for the documented nginx, 2 with a CDN in front of it.
+# Unset, it is 1 with BEHIND_PROXY=1 and 0 without.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS") or (1 if BEHIND_PROXY else 0))
 # Abuse limits per client address (requests, seconds), counted in the shared cache.
 FEEDBACK_RATE = (int(os.environ.get("FEEDBACK_RATE_LIMIT", "5")), 600)
 SEARCH_RATE = (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60)

@@ -15,6 +15,10 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The abuse-limit counters without Redis live in files: each test gets its own folder, so
+    # two test runs on one machine never clear or count each other's.
+    if "filebased" in settings.CACHES["shared"]["BACKEND"]:
+        settings.CACHES = {**settings.CACHES, "shared": {**settings.CACHES["shared"], "LOCATION": tmp_path / "shared-cache"}}
     # Test accounts need no slow hash (PBKDF2 took ~0.15 s per account, most of the fast
     # tier's time); the site's own setting is untouched.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

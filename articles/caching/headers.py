@@ -1,5 +1,11 @@
-"""HTTP caching a proxy or CDN can trust: public pages for a short while (and stale while
-it revalidates), anything personal never."""
+"""HTTP caching a proxy or CDN can trust: public pages for a few seconds in a shared cache,
+anything personal never.
+
+A page withdrawn for safety must go quickly: browsers are told to ask again every time
+(max-age=0; the page cache answers If-None-Match with a cheap 304) and a proxy may keep a
+page only s-maxage seconds before it revalidates. No stale-while-revalidate: it would let
+browsers and proxies show a withdrawn page once more, however long ago it was withdrawn.
+"""
 
 from django.conf import settings
 
@@ -7,12 +13,12 @@ from articles.caching.page_cache import is_anonymous
 
 
 class CacheControlMiddleware:
-    PUBLIC = "public, max-age={max_age}, stale-while-revalidate={swr}"
+    PUBLIC = "public, max-age={max_age}, s-maxage={shared_max_age}"
     PRIVATE = "private, no-store"
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.public = self.PUBLIC.format(max_age=settings.PUBLIC_MAX_AGE, swr=settings.PUBLIC_STALE_WHILE_REVALIDATE)
+        self.public = self.PUBLIC.format(max_age=settings.PUBLIC_MAX_AGE, shared_max_age=settings.PUBLIC_SHARED_MAX_AGE)
 
     def __call__(self, request):
         response = self.get_response(request)

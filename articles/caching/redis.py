@@ -3,6 +3,9 @@
 Django's RedisCache raises on a lost connection, which would turn every page into a 500.
 A cache is an optimisation: on any Redis error this backend logs (at most once a minute)
 and behaves as a cache that holds nothing, so pages are still served, only slower.
+
+Counters are the exception: for a limit, "no answer" must not read as "allowed", so
+`raising(cache)` gives the same cache with its errors (CACHE_ERRORS) left in.
 """
 
 import logging
@@ -14,6 +17,8 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger("painsite.cache")
 _MISSING = object()
+# What a cache that has gone away (or refuses writes: OOM is a ResponseError) raises.
+CACHE_ERRORS = (RedisError, OSError)
 
 
 def _tolerant(fallback):
@@ -22,7 +27,7 @@ def _tolerant(fallback):
         def wrapper(self, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except (RedisError, OSError) as exc:
+            except CACHE_ERRORS as exc:
                 self._report(exc)
                 if fallback is _MISSING:
                     return kwargs.get("default", args[1] if len(args) > 1 else None)
@@ -53,3 +58,18 @@ class ResilientRedisCache(RedisCache):
     has_key = _tolerant(False)(RedisCache.has_key)
     incr = _tolerant(None)(RedisCache.incr)
     clear = _tolerant(None)(RedisCache.clear)
+
+
+class _Raising:
+    """A ResilientRedisCache's operations as RedisCache has them, raising; same connections."""
+
+    def __init__(self, cache):
+        self._cache = cache
+
+    def __getattr__(self, name):
+        return getattr(RedisCache, name).__get__(self._cache)
+
+
+def raising(cache):
+    """`cache`, with any Redis error raised rather than swallowed (other backends raise anyway)."""
+    return _Raising(cache) if isinstance(cache, ResilientRedisCache) else cache

@@ -2,19 +2,25 @@
 
 There is no CSRF token: a token needs a cookie, and readers get none. What a forged post
 could do is leave feedback, so the defences are the ones against spam: same-site Origin,
-a honeypot field, length limits, and a per-address rate limit in the shared cache.
+a honeypot field, length limits, and a per-address rate limit in the shared cache (refused
+outright while that cache cannot count).
+
+The form is urlencoded; any other body (a multipart upload, say) is refused before
+request.POST is read, so nothing is parsed or written to a temporary file for it.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, Feedback
-from articles.public.ratelimit import allow
+from articles.public.ratelimit import REFUSE, allow
+
+FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 def _same_site(request):
@@ -28,13 +34,15 @@ def _same_site(request):
 @csrf_exempt
 @require_POST
 def submit(request, slug):
+    if request.content_type != FORM_TYPE:
+        return HttpResponse(f"Send the form as {FORM_TYPE}.", status=415, content_type="text/plain; charset=utf-8")
     article = get_object_or_404(Article.objects.published(), slug=slug)
     back = f"{article.get_absolute_url()}?feedback=thanks#feedback"
     if request.POST.get("website"):  # the honeypot: people never see or fill it
         return HttpResponseRedirect(back, status=303)
     if not _same_site(request):
         return render(request, "articles/feedback_refused.html", {"article": article}, status=403)
-    if not allow(request, "feedback", *settings.FEEDBACK_RATE):
+    if not allow(request, "feedback", *settings.FEEDBACK_RATE, if_unavailable=REFUSE):
         return render(request, "429.html", {"article": article}, status=429)
     helpful = request.POST.get("helpful")
     if helpful not in ("yes", "no"):

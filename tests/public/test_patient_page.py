@@ -1,11 +1,18 @@
 """The article page's extras: glossary terms in context, the printable handout, feedback."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Feedback, GlossaryTerm
 
 pytestmark = pytest.mark.usefixtures("library")
+
+
+def send_feedback(client, url, data, **extra):
+    # As a browser sends the form (the test client's default would be multipart, which is refused).
+    return client.post(url, urlencode(data), content_type="application/x-www-form-urlencoded", **extra)
 
 
 def test_first_use_of_a_glossary_term_links_to_its_definition(client):
@@ -48,7 +55,7 @@ def test_handout(client):
 
 
 def test_feedback_is_stored_without_cookies(client):
-    response = client.post("/articles/epidural-injection/feedback/", {"helpful": "no", "comment": "  Too   long. "})
+    response = send_feedback(client, "/articles/epidural-injection/feedback/", {"helpful": "no", "comment": "  Too   long. "})
     assert response.status_code == 303
     assert response["Location"] == "/articles/epidural-injection/?feedback=thanks#feedback"
     assert not response.cookies
@@ -59,22 +66,22 @@ def test_feedback_is_stored_without_cookies(client):
 
 def test_feedback_spam_defences(client, settings):
     url = "/articles/epidural-injection/feedback/"
-    client.post(url, {"helpful": "yes", "website": "http://spam.example"})  # honeypot
-    client.post(url, {"helpful": "maybe"})  # not a choice
-    assert client.post(url, {"helpful": "yes"}, HTTP_ORIGIN="https://evil.example").status_code == 403
-    client.post(url, {"helpful": "yes", "comment": "x" * 5000})
+    send_feedback(client, url, {"helpful": "yes", "website": "http://spam.example"})  # honeypot
+    send_feedback(client, url, {"helpful": "maybe"})  # not a choice
+    assert send_feedback(client, url, {"helpful": "yes"}, HTTP_ORIGIN="https://evil.example").status_code == 403
+    send_feedback(client, url, {"helpful": "yes", "comment": "x" * 5000})
     assert Feedback.objects.count() == 1 and len(Feedback.objects.get().comment) == 500
     assert client.get(url).status_code == 405
-    assert client.post("/articles/coming-soon/feedback/", {"helpful": "yes"}).status_code == 404
+    assert send_feedback(client, "/articles/coming-soon/feedback/", {"helpful": "yes"}).status_code == 404
 
 
 def test_feedback_is_rate_limited(client, settings):
     settings.FEEDBACK_RATE = (3, 600)
     url = "/articles/epidural-injection/feedback/"
-    codes = [client.post(url, {"helpful": "yes"}).status_code for _ in range(5)]
+    codes = [send_feedback(client, url, {"helpful": "yes"}).status_code for _ in range(5)]
     assert codes == [303, 303, 303, 429, 429]
     assert Feedback.objects.count() == 3
-    assert "Please wait a moment" in client.post(url, {"helpful": "yes"}).content.decode()
+    assert "Please wait a moment" in send_feedback(client, url, {"helpful": "yes"}).content.decode()
 
 
 def test_search_is_rate_limited(client, settings):
