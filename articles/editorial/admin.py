@@ -4,13 +4,14 @@ from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.editorial.article_admin import MARKDOWN_EDITOR
+from articles.editorial.article_admin import MARKDOWN_EDITOR, RefusedWhileLoading
 from articles.editorial.uploads import checked_file
+from articles.editorial.widgets import NamesField
 from articles.models import ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, RenderJob, Reviewer, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(RefusedWhileLoading, admin.ModelAdmin):
     list_display = ("title", "slug", "order")
     list_editable = ("order",)
     search_fields = ("title", "summary")
@@ -41,8 +42,20 @@ class ShowsRenderJobs:
         return super().changelist_view(request, extra_context)
 
 
+class GlossaryTermForm(forms.ModelForm):
+    # The stored list, edited one name a line like an article's "also called": an editor never
+    # types JSON, and clearing every name stores an empty list (a blank JSON box stored null,
+    # which the column refuses: a 500).
+    aliases = NamesField(required=False, label="Other names", help_text="One a line: plurals and other spellings patients use.")
+
+    class Meta:
+        model = GlossaryTerm
+        fields = ("term", "slug", "definition", "aliases")
+
+
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(ShowsRenderJobs, SimpleHistoryAdmin):
+class GlossaryTermAdmin(RefusedWhileLoading, ShowsRenderJobs, SimpleHistoryAdmin):
+    form = GlossaryTermForm
     list_display = ("term", "definition")
     search_fields = ("term", "definition", "aliases")
     prepopulated_fields = {"slug": ("term",)}

@@ -3,7 +3,7 @@ clinical reviewer decides on a version waiting for review. Who may do what is de
 workflow.py; every save goes through workflow.gate()."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -18,11 +18,42 @@ from articles.editorial import signoff, workflow
 from articles.editorial.forms import ArticleAdminForm
 from articles.library import schema
 from articles.models import Article, Reviewer, Revision
+from articles.models.site import LibraryLoad
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 REVIEW_FIELDS = ("reviewed", "reviewer", "review_due")
 MAIN_FIELDS = ("title", "slug", "topic", "kind", "order", "status", "summary", "body", "opened_version")
 PUBLISHING_FIELDS = ("published_at", "publish_anyway", "publish_reason", "grade_override_reason")
+
+
+class RefusedWhileLoading:
+    """For the admin of what load_content writes (articles, topics, glossary terms): while a
+    load is running (LibraryLoad), a save is refused with LOADING_MESSAGE and the form is
+    shown again with what was typed. Decided before the admin's transaction begins: on SQLite
+    that transaction would wait for the loader's write lock for 20 s and then answer 503."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and LibraryLoad.running():
+            request._library_loading = True
+            # No transaction: the form refuses (get_form below), so nothing is written.
+            return self._changeform_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and LibraryLoad.running():
+            request._library_loading = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not getattr(request, "_library_loading", False):
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                raise ValidationError(LibraryLoad.LOADING_MESSAGE, code="loading")
+
+        return RefusedForm
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -39,7 +70,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
     form = ArticleAdminForm
 
     class Media:

@@ -6,11 +6,13 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.db import DatabaseError, transaction
 
 from articles import rules
 from articles.editorial import widgets
 from articles.library import schema
 from articles.models import Article, Image
+from articles.models.site import LibraryLoad
 from articles.rendering import site as rendering
 
 CHANGED_MESSAGE = (
@@ -98,10 +100,21 @@ class ArticleAdminForm(forms.ModelForm):
 
         schema.check(meta, problem)
 
+    def _locked_version(self):
+        """The stored version, its row locked for the rest of the admin's transaction: on
+        PostgreSQL the loader (library/sync.py) then waits for this save and reports it as a
+        conflict, or, if the loader holds the row, this save is refused at once (F18)."""
+        try:
+            with transaction.atomic():
+                rows = Article.objects.select_for_update(nowait=True, no_key=True).filter(pk=self.instance.pk)
+                return rows.values_list("version", flat=True).first()
+        except DatabaseError:
+            raise forms.ValidationError(LibraryLoad.LOADING_MESSAGE, code="loading") from None
+
     def clean(self):
         data = super().clean()
         if self.instance.pk:
-            current = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            current = self._locked_version()
             if current is not None and data.get("opened_version") != current:
                 raise forms.ValidationError(CHANGED_MESSAGE, code="stale")
         self._check_format(data)

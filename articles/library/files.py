@@ -2,6 +2,7 @@
 decoded and parsed."""
 
 import hashlib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,40 @@ import yaml
 
 # libyaml's parser when PyYAML was built with it: ten times faster on a large library.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The largest file the loader reads. The library's longest article is about 30 kB; a file of
+# several MB is a mistake (a pasted PDF, a log) and took 31 s and 770 MB to load (F21).
+MAX_FILE_BYTES = 1_000_000
+
+# A value quoted in a problem message: short whatever the file holds. A YAML alias can make
+# a list of 10^9 elements from a few lines, and str() of it never returns (F19).
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict, _SHOWN.maxstring, _SHOWN.maxother = 2, 4, 4, 60, 60
+
+
+def column_limit(model: str, name: str) -> int | None:
+    """The database's length limit for a text column of an articles model: the model field is
+    its one home. A file within every limit loads on SQLite and PostgreSQL alike (F20)."""
+    from django.apps import apps
+
+    limit: int | None = apps.get_model("articles", model)._meta.get_field(name).max_length
+    return limit
+
+
+def text_problem(name: str, value: str, limit: int | None) -> str | None:
+    """What a database text column cannot take: a NUL character (no PostgreSQL text or jsonb
+    value may hold one; SQLite takes it) or more than its max_length (SQLite ignores that)."""
+    if "\x00" in value:
+        return f"'{name}' contains a NUL character"
+    if limit is not None and len(value) > limit:
+        return f"'{name}' is {len(value)} characters; the limit is {limit}"
+    return None
+
+
+def shown(value: object) -> str:
+    """A bounded representation of a value from a file, for a message: quoted if text."""
+    text = _SHOWN.repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 @dataclass(frozen=True)
@@ -36,6 +71,34 @@ def display_name(path: Path, root: Path) -> str:
         return str(Path(root.name) / path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+OUTSIDE_MESSAGE = "a link to something outside the content folder; copy it in instead"
+
+
+def is_outside(path: Path, root: Path) -> bool:
+    """True for a symbolic link (or a path through one) that leads out of the content folder."""
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def read_bytes(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, or None after a problem: a link that leads out of the content folder
+    (a file outside it must never be published because it has front matter), something that
+    is not a plain file, or a file over MAX_FILE_BYTES (refused before it is parsed)."""
+    display = display_name(path, root)
+    if is_outside(path, root):
+        problems.append(Problem(display, 1, OUTSIDE_MESSAGE))
+        return None
+    if not path.is_file():
+        problems.append(Problem(display, 1, "not a plain file"))
+        return None
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"the file is over {MAX_FILE_BYTES:,} bytes, the limit; split it or remove what is pasted in"
+        problems.append(Problem(display, 1, message))
+        return None
+    return raw
 
 
 def decode(raw: bytes, display: str, problems: list[Problem]) -> str | None:

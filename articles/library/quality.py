@@ -14,6 +14,7 @@ from articles import rules
 from articles.library import checks
 from articles.library.checks import medical_terms_outside as medical_terms_outside
 from articles.library.files import Problem
+from articles.library.images import read_images
 from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.library.words import PLAIN_WORDS_FILE, read_plain_words
@@ -107,7 +108,9 @@ def _check_article(source, words, static_dir, report):
 def check_library(root, static_dir):
     root = Path(root)
     library = read_library(root)
-    validate(library)
+    # `![](image:7)` takes its alt text from the folder's image library (images.yaml), as the
+    # loader reads it.
+    validate(library, images=read_images(root, library.problems).alt_texts(with_database=False))
     report = QualityReport(problems=list(library.problems))
     index = GlossaryIndex(Entry(g["term"], "", g["definition"], tuple(g["aliases"])) for g in library.glossary)
     plain = read_plain_words(root / PLAIN_WORDS_FILE, root, report.problems)

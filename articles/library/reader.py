@@ -14,7 +14,17 @@ from typing import Any
 import yaml
 
 from articles.library import words
-from articles.library.files import YAML_LOADER, ContentError, Problem, decode, display_name, file_hash
+from articles.library.files import (
+    OUTSIDE_MESSAGE,
+    YAML_LOADER,
+    ContentError,
+    Problem,
+    decode,
+    display_name,
+    file_hash,
+    is_outside,
+    read_bytes,
+)
 
 __all__ = ["ContentError", "Library", "Problem", "SourceFile", "read_library", "split_front_matter"]
 
@@ -49,6 +59,7 @@ class Library:
     article_topics: dict[str, str] = field(default_factory=dict)  # slug -> topic slug
     glossary: list[words.GlossaryEntry] = field(default_factory=list)  # [{"term", "definition", "aliases"}]
     glossary_hash: str = ""
+    glossary_display: str = ""  # how problems name the glossary file
     synonyms: list[words.SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     problems: list[Problem] = field(default_factory=list)
@@ -82,6 +93,10 @@ def _bad_scalar_line(front: str) -> int | None:
     return None
 
 
+def _first_alias(front: str) -> yaml.AliasEvent | None:
+    return next((event for event in yaml.parse(front, Loader=YAML_LOADER) if isinstance(event, yaml.AliasEvent)), None)
+
+
 def split_front_matter(text: str, display: str, problems: list[Problem]) -> tuple[dict[str, Any], str, int, str] | None:
     """Return (meta, body, body_line, front matter text) or None after recording a problem."""
     lines = text.splitlines(keepends=True)
@@ -108,6 +123,14 @@ def split_front_matter(text: str, display: str, problems: list[Problem]) -> tupl
         line = _bad_scalar_line(front) or 1
         problems.append(Problem(display, line, f"front matter has a value that cannot be read: {exc}"))
         return None
+    alias = _first_alias(front)
+    if alias is not None:
+        # No field needs one, and ten lines of aliases make a value of 10^9 items that any
+        # str() or loop over it (a message, check_content's measures) never finishes (F19).
+        line = alias.start_mark.line + 2 if alias.start_mark else 1
+        message = f"front matter repeats a value with a YAML alias (*{(alias.anchor or '')[:40]}); write the value out instead"
+        problems.append(Problem(display, line, message))
+        return None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -118,7 +141,9 @@ def split_front_matter(text: str, display: str, problems: list[Problem]) -> tupl
 
 def read_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:
     display = display_name(path, root)
-    raw = path.read_bytes()
+    raw = read_bytes(path, root, problems)
+    if raw is None:
+        return None
     text = decode(raw, display, problems)
     if text is None:
         return None
@@ -142,8 +167,11 @@ def read_library(root: str | os.PathLike[str]) -> Library:
         problems.append(Problem(str(root), 0, "no such content folder"))
         return library
     for topic_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if is_outside(topic_dir, root):
+            problems.append(Problem(display_name(topic_dir, root), 1, OUTSIDE_MESSAGE))
+            continue
         topic_file = topic_dir / "_topic.md"
-        if topic_file.exists():
+        if topic_file.exists() or topic_file.is_symlink():
             source = read_source(topic_file, root, problems)
             if source is not None:
                 source.slug = topic_dir.name
@@ -161,6 +189,7 @@ def read_library(root: str | os.PathLike[str]) -> Library:
             library.articles[source.slug] = source
             library.article_topics[source.slug] = topic_dir.name
     library.glossary, library.glossary_hash = words.read_glossary(root / words.GLOSSARY_FILE, root, problems)
+    library.glossary_display = display_name(root / words.GLOSSARY_FILE, root)
     library.synonyms = words.read_synonyms(root / words.SYNONYMS_FILE, root, problems)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
     return library

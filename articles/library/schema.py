@@ -15,6 +15,8 @@ from typing import Any, TypeGuard, cast
 from django.db import models
 from django.utils import timezone
 
+from articles.library.files import shown
+
 MAX_ORDER = 100_000
 SUMMARY_MAX = 160
 KIND_CHOICES = (("procedure", "Procedure"), ("condition", "Condition"), ("guide", "Guide"), ("faq", "Questions and answers"))
@@ -50,6 +52,22 @@ def as_date(value: object) -> datetime.date:
     raise ValueError(value)
 
 
+def as_time(value: object) -> datetime.datetime:
+    """A publication time: a date (its midnight), or a date and time; in the site's time zone
+    unless the value names its own offset."""
+    if isinstance(value, datetime.datetime):
+        moment = value
+    elif isinstance(value, datetime.date):
+        moment = datetime.datetime.combine(value, datetime.time())
+    elif isinstance(value, str):
+        moment = datetime.datetime.fromisoformat(value.strip())
+    else:
+        raise ValueError(value)
+    moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    moment.astimezone(datetime.UTC)  # OverflowError (a ValueError to callers) near year 1 or 9999
+    return moment
+
+
 def is_text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
@@ -73,9 +91,9 @@ def _check_text(f: "Field", value: object, problem: Problem, meta: dict[str, Any
 def _check_choice(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
     if value not in f.choices:
         if f.name == "status":
-            problem(f"status must be 'published', 'review' or 'draft', not '{value}'")
+            problem(f"status must be 'published', 'review' or 'draft', not {shown(value)}")
         else:
-            problem(f"{f.name} must be one of {', '.join(f.choices)}, not '{value}'")
+            problem(f"{f.name} must be one of {', '.join(f.choices)}, not {shown(value)}")
 
 
 def _check_order(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
@@ -95,9 +113,10 @@ def _check_slugs(f: "Field", value: object, problem: Problem, meta: dict[str, An
 
 def _check_date(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
     try:
-        as_date(value)
-    except (TypeError, ValueError):
-        problem(f"'{f.name}' must be a date like 2026-01-31, not '{value}'")
+        as_time(value) if f.with_time else as_date(value)
+    except (TypeError, ValueError, OverflowError):
+        example = "2026-01-31 or 2026-01-31 09:00" if f.with_time else "2026-01-31"
+        problem(f"'{f.name}' must be a date like {example}, not {shown(value)}")
 
 
 def _check_sources(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
@@ -119,7 +138,7 @@ def _check_sources(f: "Field", value: object, problem: Problem, meta: dict[str, 
             problem(f"source {index}: url must start with https://")
         unknown = set(item) - set(SOURCE_KEYS)
         if unknown:
-            problem(f"source {index}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+            problem(f"source {index}: unknown field(s) {', '.join(shown(k) for k in sorted(unknown, key=str)[:4])}")
 
 
 def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
@@ -127,13 +146,13 @@ def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, An
         problem("at_a_glance must be a set of 'key: value' lines")
         return
     for key in sorted(set(value) - set(AT_A_GLANCE), key=str):
-        problem(f"unknown at_a_glance key '{key}' (allowed: {', '.join(AT_A_GLANCE)})")
+        problem(f"unknown at_a_glance key {shown(key)} (allowed: {', '.join(AT_A_GLANCE)})")
     for key, fact in value.items():
         if not isinstance(fact, str | int | float | bool) or (isinstance(fact, str) and not fact.strip()):
-            problem(f"at_a_glance '{key}' must be short text")
+            problem(f"at_a_glance {shown(key)} must be short text")
         elif isinstance(fact, str) and len(fact.strip()) > AT_A_GLANCE_MAX:
             label = AT_A_GLANCE.get(key, key)
-            problem(f"at_a_glance '{key}' ({label}) is {len(fact.strip())} characters; the limit is {AT_A_GLANCE_MAX}")
+            problem(f"at_a_glance {shown(key)} ({label}) is {len(fact.strip())} characters; the limit is {AT_A_GLANCE_MAX}")
     if meta.get("kind") == "procedure":
         missing = [k for k in AT_A_GLANCE if k not in value]
         if missing:
@@ -172,6 +191,11 @@ class Field:
     choices: tuple[str, ...] = ()
     default: Any = None
     max_length: int | None = field(default=None)
+    # A date field that may also give a time of day (published_at).
+    with_time: bool = False
+    # The column is declared on Article itself (a workflow column the format also carries):
+    # a file that leaves it out leaves the stored value, or the column's default, as it is.
+    on_article: bool = False
 
     @property
     def kind(self) -> str:
@@ -249,9 +273,20 @@ FIELDS: tuple[Field, ...] = (
         to_file=lambda v: v if v != "published" else None,
         column=lambda: models.CharField(max_length=20, choices=STATUS_CHOICES, default="published"),
     ),
+    # When a published article goes live: a future time schedules it. Written for every
+    # article, since the feed and the JSON-LD give it too; a file without it leaves it alone.
+    Field(
+        "published_at",
+        _check_date,
+        with_time=True,
+        on_article=True,
+        to_model=as_time,
+        to_file=lambda v: timezone.localtime(v) if v else None,
+    ),
 )
 BY_NAME = {f.name: f for f in FIELDS}
-FIELDS_IN_ORDER = tuple(f.name for f in FIELDS)
+# The admin's "Facts and names" take these; published_at is under "Publishing", for reviewers only.
+FIELDS_IN_ORDER = tuple(f.name for f in FIELDS if not f.on_article)
 NAMES = frozenset(BY_NAME)
 REQUIRED = tuple(f.name for f in FIELDS if f.required)
 TOPIC_FIELDS = frozenset({"title", "summary", "order"})
@@ -264,13 +299,15 @@ def content_columns() -> "dict[str, models.Field[Any, Any]]":
 
 def model_fields() -> tuple[str, ...]:
     """The Article fields a content file carries: an edit to any is an editorial change."""
-    return tuple(f.name for f in FIELDS if f.name != "related") + ("body",)
+    # Not published_at: when an article goes live is the workflow's, and fingerprints stored
+    # before the format carried it stay valid.
+    return tuple(f.name for f in FIELDS if f.name != "related" and not f.on_article) + ("body",)
 
 
 def check(meta: dict[str, Any], problem: Callable[[str, str], None]) -> None:
     """Every problem with a front-matter mapping, as problem(field name, message)."""
     for key in sorted(set(meta) - NAMES, key=str):
-        problem(key, f"unknown field '{key}'")
+        problem(key, f"unknown field {shown(key)}")
     for name in REQUIRED:
         if name not in meta or meta[name] in (None, "", []):
             problem(name, f"missing required field '{name}'")
@@ -284,7 +321,7 @@ def check(meta: dict[str, Any], problem: Callable[[str, str], None]) -> None:
 
 
 # What a clinical review vouches for: the text and facts patients read, not the workflow.
-WORKFLOW_FIELDS = frozenset({"status", "reviewed", "reviewer", "review_due", "updated", "order"})
+WORKFLOW_FIELDS = frozenset({"status", "reviewed", "reviewer", "review_due", "updated", "order", "published_at"})
 
 
 def reviewed_values(article: Any) -> dict[str, Any]:
@@ -296,13 +333,15 @@ def reviewed_values(article: Any) -> dict[str, Any]:
 
 def model_values(meta: dict[str, Any]) -> dict[str, Any]:
     """A checked front-matter mapping as the Article's column values."""
-    return {f.name: f.to_model(meta.get(f.name, f.default)) for f in FIELDS if f.column is not None}
+    values = {f.name: f.to_model(meta.get(f.name, f.default)) for f in FIELDS if f.column is not None}
+    values.update({f.name: f.to_model(meta[f.name]) for f in FIELDS if f.on_article and meta.get(f.name) is not None})
+    return values
 
 
 def file_values(article: Any) -> Iterator[tuple[str, Any]]:
     """The Article's column values as front matter, in the format's order; empties left out."""
     for f in FIELDS:
-        if f.column is not None:
+        if f.column is not None or f.on_article:
             value = f.to_file(getattr(article, f.name))
             if value is not None:
                 yield f.name, value

@@ -2,18 +2,25 @@
 
 An article edited in the admin since it was last loaded is never overwritten silently:
 its file change is reported as a conflict and the admin edit stays, unless force=True.
+That holds for an admin save racing a load too (F18): while the loader writes, a LibraryLoad
+row says so and admin saves are refused (editorial/forms.py); a save that slipped in just
+before is seen, because each row is locked and read again just before it is compared, and
+every loader write increases `version`, so a form opened before the load is refused after it.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import DataError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.library import schema
-from articles.library.files import ContentError
+from articles.library import images, schema
+from articles.library.files import ContentError, Problem, shown
 from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.models import Article, GlossaryTerm, Reviewer, Topic
+from articles.models.site import LibraryLoad
 from articles.rendering import site as rendering
 from articles.rendering.triggers import rerender_handled
 
@@ -27,6 +34,7 @@ class Report:
     not_in_files: list = field(default_factory=list)  # article slugs in the db with no file
     glossary_terms: int = 0
     rerendered: int = 0
+    writing: str = ""  # the file being written, for a problem the database finds
 
     def summary(self):
         text = f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
@@ -43,6 +51,19 @@ def _article_values(source, topic):
     return values
 
 
+def _says_the_same(article, stored_related, values, related):
+    """True when a file's values are the row's: the body up to the line break the loader adds
+    at its end (the admin stores none), everything else exactly."""
+
+    def same(name, value):
+        stored = getattr(article, name)
+        if name == "body":
+            return stored.strip() == value.strip()
+        return stored == value
+
+    return stored_related == related and all(same(name, value) for name, value in values.items())
+
+
 def _reviewer(name):
     # A content file names its reviewer; the person is a Reviewer row staff can complete.
     if not name:
@@ -50,9 +71,10 @@ def _reviewer(name):
     return Reviewer.objects.get_or_create(name=name.strip())[0]
 
 
-def _sync_topics(library):
+def _sync_topics(library, report):
     topics = {t.slug: t for t in Topic.objects.all()}
     for slug, source in library.topics.items():
+        report.writing = source.display
         topic = topics.get(slug) or Topic(slug=slug)
         if topic.content_hash == source.hash:
             continue
@@ -71,6 +93,7 @@ def _sync_glossary(library, report):
     """Returns True when any term changed, so articles can be re-rendered with it."""
     if not library.glossary_hash:
         return False
+    report.writing = library.glossary_display
     changed = False
     wanted = {entry["term"]: entry for entry in library.glossary}
     existing = {t.term: t for t in GlossaryTerm.objects.all()}
@@ -118,7 +141,7 @@ def _unique_slug(term, existing):
 
 @transaction.atomic
 def _write(library, force, report, progress=None):
-    topics = _sync_topics(library)
+    topics = _sync_topics(library, report)
     # The glossary first: articles saved below link its terms.
     glossary_changed = _sync_glossary(library, report)
     # Hashes first: an unchanged file costs nothing more. Whole rows only where needed.
@@ -138,10 +161,17 @@ def _write(library, force, report, progress=None):
         if slug not in wanted:
             report.unchanged += 1
             continue
+        report.writing = source.display
         article = existing.get(slug)
-        if article is None and source.hash in orphans:
+        renamed = article is None and source.hash in orphans
+        if renamed:
             article = orphans.pop(source.hash)
             existing.pop(article.slug, None)
+        if article is not None:
+            # The row as it is now, locked until the load commits: an admin save committed since
+            # the read above is seen (a conflict), and none can commit between here and commit.
+            article = Article.objects.select_for_update(no_key=True).filter(pk=article.pk).first()
+        if renamed and article is not None:
             article.slug = slug
             article.content_hash = ""  # force the save that records the new slug
         file_changed = article is None or article.content_hash != source.hash
@@ -149,19 +179,30 @@ def _write(library, force, report, progress=None):
             report.unchanged += 1
             continue
         related = sorted(source.meta.get("related") or [])
+        values = _article_values(source, topics[library.article_topics[slug]])
         if article is not None:
-            edited = article.fingerprint([a.slug for a in article.related.all()]) != article.loaded_fingerprint
+            stored_related = sorted(a.slug for a in article.related.all())
+            edited = article.fingerprint(stored_related) != article.loaded_fingerprint
             if edited and not force:
-                if file_changed:
+                if file_changed and _says_the_same(article, stored_related, values, related):
+                    # The file is the admin edit written out (export_content, then git): take
+                    # it as loaded, so the next load compares against it, and report nothing.
+                    Article.objects.filter(pk=article.pk).update(
+                        source_path=source.display,
+                        content_hash=source.hash,
+                        loaded_fingerprint=article.fingerprint(stored_related),
+                    )
+                    report.unchanged += 1
+                elif file_changed:
                     report.conflicts.append(source.display)
                 else:
                     report.unchanged += 1
                 continue
-        values = _article_values(source, topics[library.article_topics[slug]])
         if article is None:
             article = Article(slug=slug)
             report.created += 1
         else:
+            article.version += 1  # a form opened before this load is refused after it
             report.updated += 1
         for name, value in values.items():
             setattr(article, name, value)
@@ -186,16 +227,40 @@ def load_library(root, force=False, progress=None):
     progress(stage, done, total), if given, is told how far reading and writing have got.
     """
     library = read_library(root)
+    # The image library first: the articles' ![](image:ID) take their alt text from it.
+    pictures = images.read_images(root, library.problems)
+    images.check_ids(pictures, library.problems)
     file_topics = set(library.topics)
     file_articles = set(library.articles)
     validate(
         library,
         existing_topics=set(Topic.objects.values_list("slug", flat=True)) - file_topics,
         existing_articles=set(Article.objects.values_list("slug", flat=True)) - file_articles,
+        images=pictures.alt_texts(),
     )
     if library.problems:
         raise ContentError(library.problems)
     report = Report()
-    with rerender_handled():  # _write renders what the glossary change touches itself
-        _write(library, force, report, progress)
+    try:
+        with _announced(), rerender_handled(), transaction.atomic():  # _write renders what the glossary change touches itself
+            images.write(pictures, force)
+            _write(library, force, report, progress)
+        report.conflicts += pictures.conflicts
+    except DataError as exc:
+        # Validation checks every limit the models declare; this is for one it does not know.
+        # The transaction has rolled back: nothing was written.
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        problem = Problem(report.writing or str(root), 1, f"the database refused a value: {shown(reason)}")
+        raise ContentError([problem]) from None
     return report
+
+
+@contextmanager
+def _announced():
+    """A LibraryLoad row, committed, for as long as the write runs (see the module's docstring)."""
+    LibraryLoad.objects.filter(started_at__lt=timezone.now() - LibraryLoad.STALE_AFTER).delete()
+    load = LibraryLoad.objects.create()
+    try:
+        yield
+    finally:
+        LibraryLoad.objects.filter(pk=load.pk).delete()

@@ -2,14 +2,16 @@
 Writes nothing."""
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from articles import rules
 from articles.library import schema
-from articles.library.files import Problem
+from articles.library.files import Problem, column_limit, shown, text_problem
 from articles.library.reader import ARTICLE_LINK_RE, SLUG_RE, Library, SourceFile
 
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(")
+# The same images, with the id of a picture from the image library: ![alt](image:ID).
+IMAGE_REF_RE = re.compile(r"!\[([^\]]*)\]\((?:image:(\d+)\))?")
 
 
 def _strings(value: object, seen: set[int] | None = None) -> Iterator[str]:
@@ -29,30 +31,50 @@ def _check_topic(source: SourceFile, problems: list[Problem]) -> None:
 
     meta = source.meta
     for key in sorted(set(meta) - schema.TOPIC_FIELDS, key=str):
-        problem(key, f"unknown field '{key}' (allowed: {', '.join(sorted(schema.TOPIC_FIELDS))})")
-    if not SLUG_RE.match(source.slug):
-        problem("title", f"folder name '{source.slug}' is not a valid slug (lower-case letters, digits, hyphens)")
+        problem(key, f"unknown field {shown(key)} (allowed: {', '.join(sorted(schema.TOPIC_FIELDS))})")
+    _check_slug(source, "Topic", "folder name", problem)
     for key in ("title", "summary"):
-        if not schema.is_text(meta.get(key)):
+        value = meta.get(key)
+        if not schema.is_text(value):
             problem(key, f"missing required field '{key}'")
+        elif message := text_problem(key, _as_stored(key, value), column_limit("Topic", key)):
+            problem(key, message)
     if "order" in meta:
         schema.BY_NAME["order"].check(schema.BY_NAME["order"], meta["order"], lambda message: problem("order", message), meta)
 
 
-def body_problems(body: str, known_slugs: set[str]) -> list[tuple[int, str]]:
-    """(line offset, message) for each image without alt text and each link to a missing article."""
+def _as_stored(key: str, value: str) -> str:
+    # As sync.py stores a topic's text: the title stripped, the summary's spaces folded.
+    return value.strip() if key == "title" else " ".join(value.split())
+
+
+def _check_slug(source: SourceFile, model: str, what: str, problem: Callable[[str, str], None]) -> None:
+    limit = column_limit(model, "slug")
+    if not SLUG_RE.match(source.slug):
+        problem("title", f"{what} {shown(source.slug)} is not a valid slug (lower-case letters, digits, hyphens)")
+    elif limit is not None and len(source.slug) > limit:
+        problem("title", f"{what} is {len(source.slug)} characters; the limit is {limit}")
+
+
+def body_problems(body: str, known_slugs: set[str], images: Mapping[int, str] | None = None) -> list[tuple[int, str]]:
+    """(line offset, message) for each image without alt text and each link to a missing article.
+
+    images: the image library's alt text by id. `![](image:7)` takes picture 7's alt text, as on
+    the page and in the admin form (docs/editing-guide.md tells editors to write it so).
+    """
+    images = images or {}
     found = []
     for offset, line in enumerate(body.splitlines()):
-        for alt in IMAGE_RE.findall(line):
-            if rules.alt_text_missing(alt):
+        for alt, image_id in IMAGE_REF_RE.findall(line):
+            if rules.alt_text_missing(alt.strip() or (images.get(int(image_id), "") if image_id else "")):
                 found.append((offset, rules.ALT_TEXT_MESSAGE))
         for slug in ARTICLE_LINK_RE.findall(line):
             if slug not in known_slugs:
-                found.append((offset, f"link to missing article '/articles/{slug}/'"))
+                found.append((offset, f"link to missing article {shown('/articles/' + slug + '/')}"))
     return found
 
 
-def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Problem]) -> None:
+def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Problem], images: Mapping[int, str]) -> None:
     def problem(key: str, message: str) -> None:
         problems.append(Problem(source.display, source.line_of(key), message))
 
@@ -60,24 +82,29 @@ def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Pro
     for key, value in meta.items():
         # A "\0" escape in YAML makes a NUL character, which no database text column takes.
         if any("\x00" in text for text in _strings(value)):
-            problem(key, f"'{key}' contains a NUL character")
-    if not SLUG_RE.match(source.slug):
-        problem("title", f"file name '{source.slug}' is not a valid slug (lower-case letters, digits, hyphens)")
+            problem(key, f"{shown(key)} contains a NUL character")
+    _check_slug(source, "Article", "file name", problem)
     schema.check(meta, problem)
     related = meta.get("related")
     if schema.is_text_list(related):
         for slug in related:
             if slug not in known_slugs:
-                problem("related", f"related article '{slug}' does not exist")
-    for offset, message in body_problems(source.body, known_slugs):
+                problem("related", f"related article {shown(slug)} does not exist")
+    for offset, message in body_problems(source.body, known_slugs, images):
         problems.append(Problem(source.display, source.body_line + offset, message))
 
 
-def validate(library: Library, existing_topics: Iterable[str] = (), existing_articles: Iterable[str] = ()) -> list[Problem]:
+def validate(
+    library: Library,
+    existing_topics: Iterable[str] = (),
+    existing_articles: Iterable[str] = (),
+    images: Mapping[int, str] | None = None,
+) -> list[Problem]:
     """Add every format problem to library.problems; return them.
 
     existing_* are slugs already in the database and not in content/, which a file may
-    still refer to (an article written in the admin, say).
+    still refer to (an article written in the admin, say). images: the alt text of each
+    picture in the image library, by id (library/images.py), the database's and the folder's.
     """
     problems = library.problems
     for source in library.topics.values():
@@ -88,5 +115,5 @@ def validate(library: Library, existing_topics: Iterable[str] = (), existing_art
         topic = library.article_topics[slug]
         if topic not in known_topics:
             problems.append(Problem(source.display, 1, f"unknown topic '{topic}': add {topic}/_topic.md"))
-        _check_article(source, known_slugs, problems)
+        _check_article(source, known_slugs, problems, images or {})
     return problems

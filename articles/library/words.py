@@ -7,7 +7,17 @@ from typing import Any, TypedDict, cast
 
 import yaml
 
-from articles.library.files import YAML_LOADER, Problem, decode, display_name, file_hash
+from articles.library.files import (
+    YAML_LOADER,
+    Problem,
+    column_limit,
+    decode,
+    display_name,
+    file_hash,
+    read_bytes,
+    shown,
+    text_problem,
+)
 
 GLOSSARY_FILE = "glossary.yaml"
 
@@ -26,10 +36,11 @@ class SynonymEntry(TypedDict):
 def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list[GlossaryEntry], str]:
     """content/glossary.yaml: the terms, and the file's hash (empty when there is no file)."""
     glossary: list[GlossaryEntry] = []
-    if not path.exists():
+    raw = _read(path, root, problems)
+    if raw is None:
         return glossary, ""
-    digest = file_hash(path.read_bytes())
-    found = _yaml_list(path, root, problems, "the glossary must be a list of terms")
+    digest = file_hash(raw)
+    found = _yaml_list(raw, path, root, problems, "the glossary must be a list of terms")
     if found is None:
         return glossary, digest
     display, node, data = found
@@ -46,32 +57,51 @@ def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list
             problems.append(Problem(display, line, "missing required field 'term'"))
             continue
         if not isinstance(definition, str) or not definition.strip():
-            problems.append(Problem(display, line, f"'{term}': missing required field 'definition'"))
+            problems.append(Problem(display, line, f"{shown(term)}: missing required field 'definition'"))
             continue
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            problems.append(Problem(display, line, f"'{term}': aliases must be a list of words"))
+            problems.append(Problem(display, line, f"{shown(term)}: aliases must be a list of words"))
+            continue
+        refused = _column_problems(term.strip(), definition.strip(), [a.strip() for a in aliases])
+        if refused:
+            problems.extend(Problem(display, line, f"{shown(term)}: {message}") for message in refused)
             continue
         key = term.strip().lower()
         if key in seen:
-            problems.append(Problem(display, line, f"duplicate term '{term}' (also at line {seen[key]})"))
+            problems.append(Problem(display, line, f"duplicate term {shown(term)} (also at line {seen[key]})"))
             continue
         seen[key] = line
         glossary.append({"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]})
     return glossary, digest
 
 
+def _column_problems(term: str, definition: str, aliases: list[str]) -> list[str]:
+    # The term's slug is made from it and its limit is longer (GlossaryTerm.slug); aliases
+    # are a JSON column: no length limit, but no NUL either.
+    checks = [("term", term, column_limit("GlossaryTerm", "term")), ("definition", definition, None)]
+    checks += [("aliases", alias, None) for alias in aliases]
+    return [message for name, value, limit in checks if (message := text_problem(name, value, limit))]
+
+
 SYNONYMS_FILE = "synonyms.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
+def _read(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
+    """A word file's bytes; None if there is no such file, or after a problem (files.read_bytes)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    return read_bytes(path, root, problems)
+
+
 def _yaml_list(
-    path: Path, root: Path, problems: list[Problem], not_a_list: str
+    raw: bytes | None, path: Path, root: Path, problems: list[Problem], not_a_list: str
 ) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
     """(display name, YAML node, data) for a file holding a YAML list, or None after a problem."""
-    if not path.exists():
+    if raw is None:
         return None
     display = display_name(path, root)
-    text = decode(path.read_bytes(), display, problems)
+    text = decode(raw, display, problems)
     if text is None:
         return None
     try:
@@ -92,7 +122,8 @@ def _yaml_list(
 
 def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
     """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
-    found = _yaml_list(path, root, problems, "the file must be a list of entries with patient and clinical phrases")
+    not_a_list = "the file must be a list of entries with patient and clinical phrases"
+    found = _yaml_list(_read(path, root, problems), path, root, problems, not_a_list)
     if found is None:
         return []
     display, node, data = found
@@ -112,9 +143,10 @@ def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[Synon
 
 def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]:
     """content/medical_terms.txt: one term a line; # starts a comment."""
-    if not path.exists():
+    raw = _read(path, root, problems)
+    if raw is None:
         return []
-    text = decode(path.read_bytes(), display_name(path, root), problems)
+    text = decode(raw, display_name(path, root), problems)
     if text is None:
         return []
     return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
@@ -141,10 +173,11 @@ def read_plain_words(path: Path, root: Path, problems: list[Problem]) -> dict[st
     One `hard word: plainer word` line an entry (or `hard word: [one, another]`); the hard
     word is matched the way glossary words are (rendering/glossary.py). Keys are lower case.
     """
-    if not path.exists():
+    raw = _read(path, root, problems)
+    if raw is None:
         return {}
     display = display_name(path, root)
-    text = decode(path.read_bytes(), display, problems)
+    text = decode(raw, display, problems)
     if text is None:
         return {}
     try:
@@ -168,19 +201,19 @@ def read_plain_words(path: Path, root: Path, problems: list[Problem]) -> dict[st
         hard = " ".join(key.value.lower().split())
         plain = _words_of(value)
         if plain is None:
-            problems.append(Problem(display, line, f"'{hard}': give the plainer word, or a list of them in [ ]"))
+            problems.append(Problem(display, line, f"{shown(hard)}: give the plainer word, or a list of them in [ ]"))
             continue
         if hard in lines:
-            problems.append(Problem(display, line, f"duplicate word '{hard}' (also at line {lines[hard]})"))
+            problems.append(Problem(display, line, f"duplicate word {shown(hard)} (also at line {lines[hard]})"))
             continue
         if any(" ".join(p.lower().split()) == hard for p in plain):
-            problems.append(Problem(display, line, f"'{hard}' is given as its own plainer word"))
+            problems.append(Problem(display, line, f"{shown(hard)} is given as its own plainer word"))
             continue
         words[hard], lines[hard] = plain, line
     for hard, plain in words.items():
         for word in plain:
             other = " ".join(word.lower().split())
             if other in lines:
-                message = f"'{hard}': the plainer word '{word}' is itself listed as a hard word (line {lines[other]})"
+                message = f"{shown(hard)}: the plainer word {shown(word)} is itself listed as a hard word (line {lines[other]})"
                 problems.append(Problem(display, lines[hard], message))
     return words

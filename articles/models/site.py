@@ -1,9 +1,12 @@
 """The clinic's own records: its settings, redirects from old addresses, readers' feedback."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from articles.caching.memo import per_stamp
 
@@ -116,3 +119,29 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.article}"
+
+
+class LibraryLoad(models.Model):
+    """A load_content run that is writing the library (library/sync.py). Committed before the
+    loader's long transaction, so other connections see it: while one is running, admin saves
+    of what the loader writes are refused with LOADING_MESSAGE instead of being overwritten
+    (PostgreSQL) or waiting on the loader's write lock until they fail (SQLite)."""
+
+    # A loader that was killed leaves its row: past this age it no longer refuses saves, and
+    # the next load_content removes it. Generous: 1,000 new synthetic articles took 156 s to
+    # write on a busy 2-core machine. A longer load is still safe on PostgreSQL (row locks,
+    # sync.py); on SQLite a save then waits for the loader's lock, as before.
+    STALE_AFTER = datetime.timedelta(minutes=30)
+    LOADING_MESSAGE = "The library is being loaded from its files; try again in a minute. Your text is still below."
+
+    started_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "library load in progress"
+
+    def __str__(self):
+        return f"load_content started {self.started_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def running(cls):
+        return cls.objects.filter(started_at__gte=timezone.now() - cls.STALE_AFTER).exists()

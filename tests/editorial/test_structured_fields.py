@@ -441,3 +441,20 @@ def test_the_limit_leaves_room_above_every_fact_in_the_library():
         len(str(fact).strip()) for source in library.articles.values() for fact in (source.meta.get("at_a_glance") or {}).values()
     )
     assert longest < schema.AT_A_GLANCE_MAX
+
+
+def test_a_glossary_terms_other_names_are_typed_one_a_line_and_can_all_be_cleared(staff_client):
+    from articles.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.order_by("pk").first()
+    url = f"/admin/articles/glossaryterm/{term.pk}/change/"
+    post = {"term": term.term, "slug": term.slug, "definition": term.definition}
+    assert staff_client.post(url, {**post, "aliases": "first name\n\n  second name  \n"}).status_code == 302
+    term.refresh_from_db()
+    assert term.aliases == ["first name", "second name"]
+    # A blank box stored null before, which the column refuses: a 500 for clearing the list.
+    assert staff_client.post(url, {**post, "aliases": ""}).status_code == 302
+    term.refresh_from_db()
+    assert term.aliases == []
+    refused = staff_client.post(url, {**post, "aliases": '["a", "b"]'})
+    assert refused.status_code == 200 and "not a JSON list" in refused.content.decode()
