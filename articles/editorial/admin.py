@@ -46,7 +46,7 @@ class GlossaryTermForm(forms.ModelForm):
     # The stored list, edited one name a line like an article's "also called": an editor never
     # types JSON, and clearing every name stores an empty list (a blank JSON box stored null,
     # which the column refuses: a 500).
-    aliases = NamesField(required=False, label="Other names", help_text="One a line: plurals and other spellings patients use.")
+    aliases = NamesField(required=False, label="Other names")
 
     class Meta:
         model = GlossaryTerm
