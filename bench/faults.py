@@ -39,6 +39,7 @@ dropped. Run it by hand: the figures are for the README, never for a test.
 
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -601,11 +602,11 @@ def slow_clients(env, tmp):
         site.stop()
     answered = [t for status, t in probes if status == 200]
     ok = len(answered) == len(probes)
-    worker_class = re.search(r"^worker_class = (\S+)", (ROOT / "painsite/gunicorn.conf.py").read_text(), re.M)
+    worker_class = runpy.run_path(str(ROOT / "painsite/gunicorn.conf.py")).get("worker_class", "sync")
     result = {"command": "6 sockets: a header line every 2 s; urllib GET /healthz every 0.5 s, 2 s timeout", "socket": 0}
     result.update(requests=len(probes), non_2xx=len(probes) - len(answered), rps=0.0, statuses={})
     result["details"] = [
-        f"painsite/gunicorn.conf.py worker_class {worker_class.group(1) if worker_class else '(gunicorn default, sync)'},"
+        f"painsite/gunicorn.conf.py worker_class {worker_class},"
         f" WEB_CONCURRENCY={env['WEB_CONCURRENCY']}; workers alive at the end: {len(workers)}",
         f"/healthz probes over 14 s: {len(answered)}/{len(probes)} answered 200"
         + (f", slowest {max(answered):.2f} s" if answered else ""),
