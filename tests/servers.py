@@ -49,6 +49,19 @@ def prepare(env, content=None, collectstatic=False):
         subprocess.run([*MANAGE, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
 
 
+def redis_site(tmp_path, redis_db):
+    """A site on the small test library whose caches are Redis database `redis_db` (a key
+    prefix of this test run's own), migrated and loaded: the environment for gunicorn()."""
+    env = site_env(
+        tmp_path,
+        REDIS_URL=f"redis://127.0.0.1:6379/{redis_db}",
+        CACHE_PREFIX=f"test-{os.getpid()}",
+        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    prepare(env, content=ROOT / "tests/fixtures/library")
+    return env
+
+
 @contextmanager
 def gunicorn(env, workers=1, args=()):
     """gunicorn with the shipped painsite/gunicorn.conf.py; workers=None keeps its own count

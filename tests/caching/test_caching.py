@@ -5,11 +5,9 @@ import socket
 import subprocess
 import urllib.request
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, GlossaryTerm
@@ -140,13 +138,7 @@ def _redis_available():
 def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     """Two gunicorn servers (separate processes, as on two hosts) share one database and
     one Redis. A change made by a third process shows on the next request to both."""
-    env = servers.site_env(
-        tmp_path,
-        REDIS_URL="redis://127.0.0.1:6379/15",
-        CACHE_PREFIX=f"test-{os.getpid()}",
-        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
-    )
-    servers.prepare(env, content=Path(settings.BASE_DIR) / "tests/fixtures/library")
+    env = servers.redis_site(tmp_path, 15)
 
     def get(url):
         with urllib.request.urlopen(url + "/articles/epidural-injection/", timeout=5) as response:

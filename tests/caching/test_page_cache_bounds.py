@@ -12,11 +12,9 @@ import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 import redis
-from django.conf import settings
 from django.core.cache import caches
 
 from articles.caching import page_cache
@@ -179,13 +177,7 @@ def test_gunicorn_with_redis_urls_keeps_pages_bounded_and_apart_from_the_counter
     REDIS_PAGE_CACHE_URL the pages go to their own (allkeys-lru) instance, the counters stay."""
     counters = redis.Redis.from_url("redis://127.0.0.1:6379/2")
     counters.flushdb()
-    env = servers.site_env(
-        tmp_path,
-        REDIS_URL="redis://127.0.0.1:6379/2",
-        CACHE_PREFIX=f"test-{os.getpid()}",
-        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
-    )
-    servers.prepare(env, content=Path(settings.BASE_DIR) / "tests/fixtures/library")
+    env = servers.redis_site(tmp_path, 2)
 
     def get(base, path):
         with urllib.request.urlopen(base + path, timeout=5) as response:

@@ -218,11 +218,13 @@ def test_atom_feed_is_valid(client, settings):
     assert all("coming-soon" not in link for link in links)
 
 
-@pytest.mark.parametrize("url", ["/", "/topics/back-pain/", "/articles/epidural-injection/"])
+@pytest.mark.parametrize("url", ["/", "/topics/back-pain/", "/articles/epidural-injection/", "/sitemap.xml", "/feed/"])
 def test_conditional_get(client, url):
     first = client.get(url)
     etag, modified = first["ETag"], first["Last-Modified"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # A query parameter the page does not read changes neither the page nor its ETag.
+    assert client.get(url, {"x": "1"}, HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     article = Article.objects.get(slug="nerve-ablation")
     article.title = "Nerve ablation (changed)"
