@@ -11,6 +11,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import redis
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
@@ -47,6 +48,51 @@ def prepare(env, content=None, collectstatic=False):
     subprocess.run([*MANAGE, "load_content", str(content or ROOT / "content"), "-v0"], env=env, check=True, cwd=ROOT)
     if collectstatic:
         subprocess.run([*MANAGE, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+
+
+def redis_available():
+    """True when the machine's Redis answers on 127.0.0.1:6379."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def redis_server(*options):
+    """A Redis of the test's own on a free port, nothing saved, stopped afterwards:
+    (a client, its URL)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "no",
+            *options,
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port)
+    try:
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield client, f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def redis_site(tmp_path, redis_db):

@@ -6,6 +6,7 @@ import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -112,3 +113,38 @@ def decode(raw: bytes, display: str, problems: list[Problem]) -> str | None:
 
 def file_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
+
+
+def read_optional(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
+    """A file the library may leave out (the glossary, the image list): its bytes; None if it
+    is not there, or after a problem (read_bytes)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    return read_bytes(path, root, problems)
+
+
+def yaml_list(
+    raw: bytes | None, path: Path, root: Path, problems: list[Problem], not_a_list: str
+) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
+    """(display name, YAML node, data) for a file holding a YAML list, or None after a problem.
+    The node gives each entry's line."""
+    if raw is None:
+        return None
+    display = display_name(path, root)
+    text = decode(raw, display, problems)
+    if text is None:
+        return None
+    try:
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # the last three: a date YAML cannot make
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, list):
+        problems.append(Problem(display, 1, not_a_list))
+        return None
+    # data is a list: its node is a sequence, never None.
+    return display, cast(yaml.SequenceNode, node), data

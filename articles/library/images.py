@@ -31,14 +31,13 @@ from PIL import ImageChops, ImageStat
 
 from articles.library.files import (
     OUTSIDE_MESSAGE,
-    YAML_LOADER,
     Problem,
     column_limit,
-    display_name,
     is_outside,
-    read_bytes,
+    read_optional,
     shown,
     text_problem,
+    yaml_list,
 )
 
 MANIFEST = "images.yaml"
@@ -72,30 +71,6 @@ class ImageFolder:
 
         stored = dict(Image.objects.values_list("pk", "alt_text")) if with_database else {}
         return {**stored, **{pk: picture.alt_text for pk, picture in self.pictures.items()}}
-
-
-def _manifest(path: Path, root: Path, problems: list[Problem]) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
-    raw = read_bytes(path, root, problems)
-    if raw is None:
-        return None
-    display = display_name(path, root)
-    try:
-        text = raw.decode("utf-8")
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
-    except UnicodeDecodeError:
-        problems.append(Problem(display, 1, "the file is not UTF-8 text; save it as UTF-8"))
-        return None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
-        return None
-    if data is None:
-        return None
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(display, 1, "the image list must be a list of pictures with id, file and alt_text"))
-        return None
-    return display, node, data
 
 
 def _entry_problems(entry: object, seen: set[int]) -> list[str]:
@@ -136,9 +111,8 @@ def read_images(root: str | Path, problems: list[Problem]) -> ImageFolder:
     root = Path(root)
     folder = ImageFolder()
     path = root / MANIFEST
-    if not path.exists() and not path.is_symlink():
-        return folder
-    found = _manifest(path, root, problems)
+    not_a_list = "the image list must be a list of pictures with id, file and alt_text"
+    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
     if found is None:
         return folder
     display, node, data = found

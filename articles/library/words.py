@@ -3,7 +3,7 @@
 Read and checked like the articles: every problem with its file and line."""
 
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, TypedDict
 
 import yaml
 
@@ -14,9 +14,10 @@ from articles.library.files import (
     decode,
     display_name,
     file_hash,
-    read_bytes,
+    read_optional,
     shown,
     text_problem,
+    yaml_list,
 )
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -36,11 +37,11 @@ class SynonymEntry(TypedDict):
 def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list[GlossaryEntry], str]:
     """content/glossary.yaml: the terms, and the file's hash (empty when there is no file)."""
     glossary: list[GlossaryEntry] = []
-    raw = _read(path, root, problems)
+    raw = read_optional(path, root, problems)
     if raw is None:
         return glossary, ""
     digest = file_hash(raw)
-    found = _yaml_list(raw, path, root, problems, "the glossary must be a list of terms")
+    found = yaml_list(raw, path, root, problems, "the glossary must be a list of terms")
     if found is None:
         return glossary, digest
     display, node, data = found
@@ -87,43 +88,10 @@ SYNONYMS_FILE = "synonyms.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
-def _read(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
-    """A word file's bytes; None if there is no such file, or after a problem (files.read_bytes)."""
-    if not path.exists() and not path.is_symlink():
-        return None
-    return read_bytes(path, root, problems)
-
-
-def _yaml_list(
-    raw: bytes | None, path: Path, root: Path, problems: list[Problem], not_a_list: str
-) -> tuple[str, yaml.SequenceNode, list[Any]] | None:
-    """(display name, YAML node, data) for a file holding a YAML list, or None after a problem."""
-    if raw is None:
-        return None
-    display = display_name(path, root)
-    text = decode(raw, display, problems)
-    if text is None:
-        return None
-    try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(display, mark.line + 1 if mark else 1, "not valid YAML"))
-        return None
-    if data is None:
-        return None
-    if not isinstance(data, list):
-        problems.append(Problem(display, 1, not_a_list))
-        return None
-    # data is a list: its node is a sequence, never None.
-    return display, cast(yaml.SequenceNode, node), data
-
-
 def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
     """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
     not_a_list = "the file must be a list of entries with patient and clinical phrases"
-    found = _yaml_list(_read(path, root, problems), path, root, problems, not_a_list)
+    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
     if found is None:
         return []
     display, node, data = found
@@ -143,7 +111,7 @@ def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[Synon
 
 def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]:
     """content/medical_terms.txt: one term a line; # starts a comment."""
-    raw = _read(path, root, problems)
+    raw = read_optional(path, root, problems)
     if raw is None:
         return []
     text = decode(raw, display_name(path, root), problems)
@@ -173,7 +141,7 @@ def read_plain_words(path: Path, root: Path, problems: list[Problem]) -> dict[st
     One `hard word: plainer word` line an entry (or `hard word: [one, another]`); the hard
     word is matched the way glossary words are (rendering/glossary.py). Keys are lower case.
     """
-    raw = _read(path, root, problems)
+    raw = read_optional(path, root, problems)
     if raw is None:
         return {}
     display = display_name(path, root)

@@ -1,7 +1,6 @@
 """Cached pages are never stale; HTTP caching is public for readers and never for staff."""
 
 import os
-import socket
 import subprocess
 import urllib.request
 from datetime import timedelta
@@ -125,16 +124,8 @@ def test_topic_page_queries_do_not_grow_with_its_articles(client, django_assert_
     assert "All 62 articles about back pain treatments" in client.get("/topics/").content.decode()
 
 
-def _redis_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.mark.slow  # starts real processes
-@pytest.mark.skipif(not _redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not servers.redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
 def test_two_server_processes_sharing_redis_never_serve_stale_pages(tmp_path):
     """Two gunicorn servers (separate processes, as on two hosts) share one database and
     one Redis. A change made by a third process shows on the next request to both."""

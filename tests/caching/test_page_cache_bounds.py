@@ -7,11 +7,7 @@ a real Redis (db 2 of the local server).
 
 import os
 import shutil
-import socket
-import subprocess
-import time
 import urllib.request
-from contextlib import contextmanager
 
 import pytest
 import redis
@@ -100,14 +96,6 @@ def test_a_page_larger_than_the_limit_is_served_but_not_stored(client, library, 
     assert entries() == 0
 
 
-def _redis_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def redis_page_cache(settings):
     """The page cache in a real Redis (db 2), as with REDIS_URL; emptied before and after."""
@@ -125,7 +113,7 @@ def redis_page_cache(settings):
     server.flushdb()
 
 
-@pytest.mark.skipif(not _redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not servers.redis_available() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379")
 def test_redis_holds_no_entry_for_unknown_query_strings(client, long_topic, redis_page_cache):
     plain = client.get(ARTICLE)
     assert plain["X-Page-Cache"] == "miss"
@@ -145,31 +133,9 @@ def test_redis_holds_no_entry_for_unknown_query_strings(client, long_topic, redi
     assert len(redis_page_cache.keys()) <= len(keys) + page_cache.MAX_VARIANTS + 1
 
 
-@contextmanager
-def redis_server(*options):
-    """A Redis of the test's own on a free port, nothing saved, stopped afterwards."""
-    port = servers.free_port()
-    server = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--daemonize", "no", *options],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-    try:
-        for _ in range(100):
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        yield client, f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 @pytest.mark.slow  # starts gunicorn and Redis
 @pytest.mark.skipif(
-    not (_redis_available() and shutil.which("redis-server")) and not os.environ.get("CI"),
+    not (servers.redis_available() and shutil.which("redis-server")) and not os.environ.get("CI"),
     reason="needs Redis on 127.0.0.1:6379 and redis-server",
 )
 def test_gunicorn_with_redis_urls_keeps_pages_bounded_and_apart_from_the_counters(tmp_path):
@@ -191,7 +157,7 @@ def test_gunicorn_with_redis_urls_keeps_pages_bounded_and_apart_from_the_counter
                 assert get(base, f"{ARTICLE}?utm_x={n}") == ("hit", plain)
             assert counters.dbsize() == keys == 1
         counters.flushdb()
-        with redis_server("--maxmemory", "8mb", "--maxmemory-policy", "allkeys-lru") as (pages, url):
+        with servers.redis_server("--maxmemory", "8mb", "--maxmemory-policy", "allkeys-lru") as (pages, url):
             with servers.gunicorn({**env, "REDIS_PAGE_CACHE_URL": url}) as base:
                 assert get(base, ARTICLE)[0] == "miss"
                 for n in range(50):

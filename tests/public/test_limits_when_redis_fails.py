@@ -2,8 +2,6 @@
 stopped, or that refuses writes (maxmemory 1, noeviction: every write is an OOM error).
 Feedback is refused, search is counted per process, and the outage is logged once."""
 
-import subprocess
-import time
 from urllib.parse import urlencode
 
 import pytest
@@ -18,24 +16,9 @@ FEEDBACK = "/articles/epidural-injection/feedback/"
 
 
 @pytest.fixture
-def redis_port(tmp_path):
-    port = servers.free_port()
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1", "--daemonize", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                redis.Redis(port=port).ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def redis_port():
+    with servers.redis_server() as (client, _url):
+        yield client.connection_pool.connection_kwargs["port"]
 
 
 @pytest.fixture
