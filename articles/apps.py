@@ -32,11 +32,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Patient library"
 
     def ready(self):
-        from articles.models import ClinicSettings, GlossaryTerm, Image
+        from articles.models import ClinicPolicy, ClinicSettings, GlossaryTerm, Image
         from articles.rendering.triggers import before_change, image_changed, library_context_changed
 
         post_migrate.connect(_ensure_search_index, sender=self)
-        for model in (GlossaryTerm, ClinicSettings):
+        for model in (GlossaryTerm, ClinicSettings, ClinicPolicy):
             pre_save.connect(before_change, sender=model, dispatch_uid=f"before-{model.__name__}")
             pre_delete.connect(before_change, sender=model, dispatch_uid=f"before-{model.__name__}-delete")
             post_save.connect(library_context_changed, sender=model, dispatch_uid=f"rerender-{model.__name__}")

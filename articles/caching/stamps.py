@@ -39,7 +39,7 @@ class Stamp:
         # parses: parse_datetime gives no None here.)
         times: list[datetime.datetime] = [
             t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t))
-            for t in (*self.row[:5], *self.row[8:11])
+            for t in (*self.row[:5], *self.row[8:11], self.row[13])
             if t
         ]
         times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
@@ -88,7 +88,9 @@ _STAMP_SQL = """SELECT (SELECT max(modified_at) FROM articles_article),
     (SELECT max(modified_at) FROM articles_reviewer),
     (SELECT max(modified_at) FROM articles_image),
     (SELECT count(*) FROM articles_reviewer),
-    (SELECT count(*) FROM articles_image)"""
+    (SELECT count(*) FROM articles_image),
+    (SELECT max(modified_at) FROM articles_clinicpolicy),
+    (SELECT count(*) FROM articles_clinicpolicy)"""
 
 
 def _query(sql: str, params: list[object]) -> tuple[Any, ...]:

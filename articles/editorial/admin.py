@@ -47,10 +47,18 @@ class GlossaryTermForm(forms.ModelForm):
     # types JSON, and clearing every name stores an empty list (a blank JSON box stored null,
     # which the column refuses: a 500).
     aliases = NamesField(required=False, label="Other names")
+    sense_words = NamesField(
+        required=False,
+        label="Words that show this meaning",
+        help_text=(
+            'Only when another term shares one of these names ("trial": a research study or a stimulator\'s '
+            "test run). Where both could be meant, the term whose words are in the same paragraph is linked."
+        ),
+    )
 
     class Meta:
         model = GlossaryTerm
-        fields = ("term", "slug", "definition", "aliases")
+        fields = ("term", "slug", "definition", "aliases", "sense_words")
 
 
 @admin.register(GlossaryTerm)

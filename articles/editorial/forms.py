@@ -11,8 +11,9 @@ from django.db import DatabaseError, transaction
 from articles import rules
 from articles.editorial import widgets
 from articles.library import schema
-from articles.models import Article, Image
+from articles.models import Article, ClinicPolicy, Image
 from articles.models.site import LibraryLoad
+from articles.rendering import policies as policy_names
 from articles.rendering import site as rendering
 
 CHANGED_MESSAGE = (
@@ -59,6 +60,10 @@ class ArticleAdminForm(forms.ModelForm):
         for alt, ref in re.findall(r"!\[([^\]]*)\]\((?:image:(\d+))?", body):
             if rules.alt_text_missing(alt.strip() or library.get(ref, "")):
                 raise forms.ValidationError(rules.ALT_TEXT_MESSAGE[0].upper() + rules.ALT_TEXT_MESSAGE[1:] + ".")
+        unknown = policy_names.unknown(body, ClinicPolicy.objects.values_list("name", flat=True))
+        if unknown:
+            offset, message = unknown[0]
+            raise forms.ValidationError(f"Line {offset + 1}: {message[0].upper()}{message[1:]}.")
         return body
 
     def _as_stored(self, name, value):

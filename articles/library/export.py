@@ -14,7 +14,7 @@ from articles.library import images, schema
 from articles.library.files import Problem
 from articles.library.reader import read_library
 from articles.library.validation import validate
-from articles.models import Article, GlossaryTerm, Topic
+from articles.models import Article, ClinicPolicy, GlossaryTerm, Topic
 
 
 def _front_matter(fields):
@@ -52,15 +52,29 @@ def export_library(target):
         path.write_text(_front_matter(article_fields(article)) + article.body.strip() + "\n", encoding="utf-8")
         count += 1
     glossary = [
-        {"term": t.term, "definition": t.definition, **({"aliases": list(t.aliases)} if t.aliases else {})}
+        {
+            "term": t.term,
+            "definition": t.definition,
+            **({"aliases": list(t.aliases)} if t.aliases else {}),
+            **({"sense_words": list(t.sense_words)} if t.sense_words else {}),
+        }
         for t in GlossaryTerm.objects.all()
     ]
-    (target / "glossary.yaml").write_text(
-        yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
-    )
+    _write_yaml(target / "glossary.yaml", glossary)
+    # The policies as the library defines them; each clinic's own wording stays in its database.
+    policies = [
+        {"name": p.name, "title": p.title, "text": p.default_text, "source": p.source, "spot": list(p.spot)}
+        for p in ClinicPolicy.objects.all()
+    ]
+    if policies:
+        _write_yaml(target / "policies.yaml", policies)
     pictures, missing = images.export(target)
     problems = [Problem(images.MANIFEST, 1, message) for message in missing] + check_export(target)
     return {"topics": len(topics), "articles": count, "glossary": len(glossary), "images": pictures, "problems": problems}
+
+
+def _write_yaml(path, data):
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
 
 
 def check_export(target):

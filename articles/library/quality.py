@@ -10,15 +10,19 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
+
 from articles import rules
 from articles.library import checks
 from articles.library.checks import medical_terms_outside as medical_terms_outside
 from articles.library.files import Problem
 from articles.library.images import read_images
+from articles.library.policies import stated_by_hand
 from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.library.words import PLAIN_WORDS_FILE, read_plain_words
 from articles.rendering import markdown
+from articles.rendering import policies as policy_text
 from articles.rendering.glossary import Entry, GlossaryIndex
 from articles.rendering.site import readability
 
@@ -72,13 +76,14 @@ def _static_exists(src, static_dir):
     return (static_dir / src[len("/static/") :]).is_file()
 
 
-def _check_article(source, words, static_dir, report):
+def _check_article(source, words, static_dir, report, policies):
     meta, display = source.meta, source.display
 
     def at(line):
         return source.body_line + line - 1 if line else 1
 
-    rendered = markdown.render(source.body)
+    # Measured and checked as patients read it: with each policy's default text.
+    rendered = markdown.render(policy_text.fill(source.body, _defaults(policies)))
     facts = meta.get("at_a_glance") if isinstance(meta.get("at_a_glance"), dict) else None
     figures = readability(rendered, facts)
     grade = rules.reading_grade(figures)
@@ -103,6 +108,17 @@ def _check_article(source, words, static_dir, report):
             report.problems.append(Problem(display, at(finding.line), finding.message))
         else:
             report.warnings.append(Problem(display, at(finding.line), finding.message))
+    for offset, message in stated_by_hand(source.body, policies):
+        report.warnings.append(Problem(display, source.body_line + offset, message))
+
+
+def _defaults(policies):
+    clinic = {
+        "clinic-name": settings.CLINIC_NAME,
+        "clinic-phone": settings.CLINIC_PHONE,
+        "emergency-number": settings.EMERGENCY_NUMBER,
+    }
+    return {**{p["name"]: p["text"] for p in policies}, **clinic}
 
 
 def check_library(root, static_dir):
@@ -112,12 +128,14 @@ def check_library(root, static_dir):
     # loader reads it.
     validate(library, images=read_images(root, library.problems).alt_texts(with_database=False))
     report = QualityReport(problems=list(library.problems))
-    index = GlossaryIndex(Entry(g["term"], "", g["definition"], tuple(g["aliases"])) for g in library.glossary)
+    index = GlossaryIndex(
+        Entry(g["term"], "", g["definition"], tuple(g["aliases"]), tuple(g["sense_words"])) for g in library.glossary
+    )
     plain = read_plain_words(root / PLAIN_WORDS_FILE, root, report.problems)
     words = checks.Words(index, library.medical_terms, plain)
     report.glossary_size = len(library.glossary)
     for slug, source in library.articles.items():
         topic = library.article_topics[slug]
         report.per_topic[topic] = report.per_topic.get(topic, 0) + 1
-        _check_article(source, words, Path(static_dir), report)
+        _check_article(source, words, Path(static_dir), report, library.policies)
     return report

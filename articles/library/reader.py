@@ -25,6 +25,7 @@ from articles.library.files import (
     is_outside,
     read_bytes,
 )
+from articles.library.policies import POLICIES_FILE, PolicyEntry, read_policies
 
 __all__ = ["ContentError", "Library", "Problem", "SourceFile", "read_library", "split_front_matter"]
 
@@ -62,6 +63,8 @@ class Library:
     glossary_display: str = ""  # how problems name the glossary file
     synonyms: list[words.SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
+    policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
+    policies_hash: str = ""  # empty when the folder has no policies file
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -192,4 +195,5 @@ def read_library(root: str | os.PathLike[str]) -> Library:
     library.glossary_display = display_name(root / words.GLOSSARY_FILE, root)
     library.synonyms = words.read_synonyms(root / words.SYNONYMS_FILE, root, problems)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
+    library.policies, library.policies_hash = read_policies(root / POLICIES_FILE, root, problems)
     return library

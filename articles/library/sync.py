@@ -19,7 +19,7 @@ from articles.library import images, schema
 from articles.library.files import ContentError, Problem, shown
 from articles.library.reader import read_library
 from articles.library.validation import validate
-from articles.models import Article, GlossaryTerm, Reviewer, Topic
+from articles.models import Article, ClinicPolicy, GlossaryTerm, Reviewer, Topic
 from articles.models.site import LibraryLoad
 from articles.rendering import site as rendering
 from articles.rendering.triggers import rerender_handled
@@ -101,12 +101,38 @@ def _sync_glossary(library, report):
         row = existing.get(term)
         if row is None:
             row = existing[term] = GlossaryTerm(term=term, slug=_unique_slug(term, existing))
-        if not row.pk or (row.definition, row.aliases) != (entry["definition"], entry["aliases"]):
-            row.definition, row.aliases = entry["definition"], entry["aliases"]
+        wanted_values = (entry["definition"], entry["aliases"], entry["sense_words"])
+        if not row.pk or (row.definition, row.aliases, row.sense_words) != wanted_values:
+            row.definition, row.aliases, row.sense_words = wanted_values
             row.save()
             changed = True
     deleted, _ = GlossaryTerm.objects.exclude(term__in=wanted).delete()
     report.glossary_terms = len(wanted)
+    return changed or bool(deleted)
+
+
+def _sync_policies(library):
+    """The policies' names, titles, defaults and sources from the file; the clinic's own
+    wording (clinic_text) is the clinic's and is kept. Returns True when any changed."""
+    if not library.policies_hash:
+        return False
+    changed = False
+    existing = {p.name: p for p in ClinicPolicy.objects.all()}
+    for order, entry in enumerate(library.policies):
+        row = existing.get(entry["name"]) or ClinicPolicy(name=entry["name"])
+        values = {
+            "title": entry["title"],
+            "default_text": entry["text"],
+            "source": entry["source"],
+            "spot": entry["spot"],
+            "order": order,
+        }
+        if not row.pk or any(getattr(row, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.save()
+            changed = True
+    deleted, _ = ClinicPolicy.objects.exclude(name__in=[p["name"] for p in library.policies]).delete()
     return changed or bool(deleted)
 
 
@@ -144,6 +170,7 @@ def _write(library, force, report, progress=None):
     topics = _sync_topics(library, report)
     # The glossary first: articles saved below link its terms.
     glossary_changed = _sync_glossary(library, report)
+    glossary_changed |= _sync_policies(library)  # articles saved below fill in their text too
     # Hashes first: an unchanged file costs nothing more. Whole rows only where needed.
     hashes = dict(Article.objects.values_list("slug", "content_hash"))
     wanted = {slug for slug, source in library.articles.items() if force or hashes.get(slug) != source.hash}
@@ -237,6 +264,7 @@ def load_library(root, force=False, progress=None):
         existing_topics=set(Topic.objects.values_list("slug", flat=True)) - file_topics,
         existing_articles=set(Article.objects.values_list("slug", flat=True)) - file_articles,
         images=pictures.alt_texts(),
+        existing_policies=ClinicPolicy.objects.values_list("name", flat=True),
     )
     if library.problems:
         raise ContentError(library.problems)

@@ -8,6 +8,7 @@ from articles import rules
 from articles.library import schema
 from articles.library.files import Problem, column_limit, shown, text_problem
 from articles.library.reader import ARTICLE_LINK_RE, SLUG_RE, Library, SourceFile
+from articles.rendering import policies as policy_names
 
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(")
 # The same images, with the id of a picture from the image library: ![alt](image:ID).
@@ -56,8 +57,11 @@ def _check_slug(source: SourceFile, model: str, what: str, problem: Callable[[st
         problem("title", f"{what} is {len(source.slug)} characters; the limit is {limit}")
 
 
-def body_problems(body: str, known_slugs: set[str], images: Mapping[int, str] | None = None) -> list[tuple[int, str]]:
-    """(line offset, message) for each image without alt text and each link to a missing article.
+def body_problems(
+    body: str, known_slugs: set[str], images: Mapping[int, str] | None = None, policies: Iterable[str] | None = None
+) -> list[tuple[int, str]]:
+    """(line offset, message) for each image without alt text, each link to a missing article
+    and, when the policy names are given, each placeholder that names no clinic policy.
 
     images: the image library's alt text by id. `![](image:7)` takes picture 7's alt text, as on
     the page and in the admin form (docs/editing-guide.md tells editors to write it so).
@@ -71,10 +75,14 @@ def body_problems(body: str, known_slugs: set[str], images: Mapping[int, str] | 
         for slug in ARTICLE_LINK_RE.findall(line):
             if slug not in known_slugs:
                 found.append((offset, f"link to missing article {shown('/articles/' + slug + '/')}"))
+    if policies is not None:
+        found = sorted(found + policy_names.unknown(body, policies), key=lambda item: item[0])
     return found
 
 
-def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Problem], images: Mapping[int, str]) -> None:
+def _check_article(
+    source: SourceFile, known_slugs: set[str], problems: list[Problem], images: Mapping[int, str], policies: set[str]
+) -> None:
     def problem(key: str, message: str) -> None:
         problems.append(Problem(source.display, source.line_of(key), message))
 
@@ -90,7 +98,7 @@ def _check_article(source: SourceFile, known_slugs: set[str], problems: list[Pro
         for slug in related:
             if slug not in known_slugs:
                 problem("related", f"related article {shown(slug)} does not exist")
-    for offset, message in body_problems(source.body, known_slugs, images):
+    for offset, message in body_problems(source.body, known_slugs, images, policies):
         problems.append(Problem(source.display, source.body_line + offset, message))
 
 
@@ -99,21 +107,27 @@ def validate(
     existing_topics: Iterable[str] = (),
     existing_articles: Iterable[str] = (),
     images: Mapping[int, str] | None = None,
+    existing_policies: Iterable[str] = (),
 ) -> list[Problem]:
     """Add every format problem to library.problems; return them.
 
     existing_* are slugs already in the database and not in content/, which a file may
     still refer to (an article written in the admin, say). images: the alt text of each
     picture in the image library, by id (library/images.py), the database's and the folder's.
+    existing_policies: the database's policy names, which count when the folder has no
+    policies file.
     """
     problems = library.problems
+    policies = {p["name"] for p in library.policies} if library.policies_hash else set(existing_policies)
     for source in library.topics.values():
         _check_topic(source, problems)
+        for offset, message in policy_names.unknown(source.body, policies):
+            problems.append(Problem(source.display, source.body_line + offset, message))
     known_topics = set(library.topics) | set(existing_topics)
     known_slugs = set(library.articles) | set(existing_articles)
     for slug, source in library.articles.items():
         topic = library.article_topics[slug]
         if topic not in known_topics:
             problems.append(Problem(source.display, 1, f"unknown topic '{topic}': add {topic}/_topic.md"))
-        _check_article(source, known_slugs, problems, images or {})
+        _check_article(source, known_slugs, problems, images or {}, policies)
     return problems

@@ -27,6 +27,7 @@ class GlossaryEntry(TypedDict):
     term: str
     definition: str
     aliases: list[str]
+    sense_words: list[str]  # only where another entry shares a name (rendering/glossary.py)
 
 
 class SynonymEntry(TypedDict):
@@ -54,6 +55,7 @@ def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list
             continue
         term, definition = entry.get("term"), entry.get("definition")
         aliases = entry.get("aliases") or []
+        senses = entry.get("sense_words") or []
         if not isinstance(term, str) or not term.strip():
             problems.append(Problem(display, line, "missing required field 'term'"))
             continue
@@ -62,6 +64,9 @@ def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list
             continue
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             problems.append(Problem(display, line, f"{shown(term)}: aliases must be a list of words"))
+            continue
+        if not isinstance(senses, list) or not all(isinstance(w, str) and w.strip() for w in senses):
+            problems.append(Problem(display, line, f"{shown(term)}: sense_words must be a list of words"))
             continue
         refused = _column_problems(term.strip(), definition.strip(), [a.strip() for a in aliases])
         if refused:
@@ -72,8 +77,28 @@ def read_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[list
             problems.append(Problem(display, line, f"duplicate term {shown(term)} (also at line {seen[key]})"))
             continue
         seen[key] = line
-        glossary.append({"term": term.strip(), "definition": definition.strip(), "aliases": [a.strip() for a in aliases]})
+        glossary.append(
+            {
+                "term": term.strip(),
+                "definition": definition.strip(),
+                "aliases": [a.strip() for a in aliases],
+                "sense_words": [w.strip() for w in senses],
+            }
+        )
+    _shared_names(glossary, display, node, problems)
     return glossary, digest
+
+
+def _shared_names(glossary: list[GlossaryEntry], display: str, node: Any, problems: list[Problem]) -> None:
+    """A name two entries share links to the right one only if sense words tell them apart."""
+    from articles.rendering.glossary import Entry, GlossaryIndex
+
+    index = GlossaryIndex(Entry(g["term"], "", g["definition"], tuple(g["aliases"]), tuple(g["sense_words"])) for g in glossary)
+    for name, entries in index.shared_names():
+        terms = " and ".join(shown(e.term) for e in entries if not e.sense_words)
+        problems.append(
+            Problem(display, 1, f"{shown(name)} is a name of {terms}: give each meaning sense_words, or keep the name on one")
+        )
 
 
 def _column_problems(term: str, definition: str, aliases: list[str]) -> list[str]:

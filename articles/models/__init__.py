@@ -2,10 +2,11 @@
 
 from articles.models.editorial import RenderJob, Revision
 from articles.models.library import Article, GlossaryTerm, Image, Reviewer, Topic
-from articles.models.site import ClinicSettings, Feedback, Redirect, normalise_path
+from articles.models.site import ClinicPolicy, ClinicSettings, Feedback, Redirect, normalise_path
 
 __all__ = [
     "Article",
+    "ClinicPolicy",
     "ClinicSettings",
     "Feedback",
     "GlossaryTerm",

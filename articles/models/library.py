@@ -314,6 +314,14 @@ class GlossaryTerm(models.Model):
     slug = models.SlugField(max_length=140, unique=True)
     definition = models.TextField()
     aliases = models.JSONField(default=list, blank=True)
+    # When another entry has the same name ("trial": a research study, or a stimulator's test
+    # run), the entry whose sense words are in the same paragraph or list item is the one
+    # linked there (rendering/glossary.py).
+    sense_words = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Only needed when another term shares a name with this one: words that show this meaning is meant.",
+    )
     modified_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:

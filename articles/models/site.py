@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles.caching.memo import per_stamp
 
@@ -21,6 +22,14 @@ class ClinicSettings(models.Model):
     address = models.TextField(blank=True)
     appointment_url = models.URLField(blank=True, help_text="Where patients book or ask for an appointment.")
     emergency_number = models.CharField(max_length=20, default="911")
+    written_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Who writes the pages, as patients see it under each title. Leave empty for "
+            '"the patient-education team at <clinic name>". Never a person who did not write them.'
+        ),
+    )
     footer_disclaimer = models.TextField(
         default="This site gives general information. It does not replace advice from your own doctor, who knows your health."
     )
@@ -36,6 +45,10 @@ class ClinicSettings(models.Model):
         self.pk = 1  # one record only
         super().save(*args, **kwargs)
 
+    @property
+    def authors(self):
+        return self.written_by.strip() or f"the patient-education team at {self.clinic_name}"
+
     @classmethod
     def from_settings(cls):
         """The clinic as the settings describe it: before anyone edits the record, and for
@@ -49,6 +62,40 @@ class ClinicSettings(models.Model):
         """The one way to read the clinic's details (a per-process copy, re-read when the
         library stamp says they changed)."""
         return _current_clinic()
+
+
+class ClinicPolicy(models.Model):
+    """A practical fact many pages state and each clinic sets for itself (rendering/policies.py).
+
+    The name, title, default and source come from content/policies.yaml (load_content);
+    clinic_text is the clinic's own wording, set in the admin by clinical reviewers, and
+    wins while it is not empty."""
+
+    history = HistoricalRecords(excluded_fields=["modified_at"])
+    name = models.SlugField(max_length=60, unique=True)
+    title = models.CharField(max_length=120)
+    default_text = models.TextField()
+    source = models.TextField(blank=True, help_text="Where the default comes from.")
+    spot = models.JSONField(default=list, blank=True, help_text="What check_content looks for to find this fact written by hand.")
+    clinic_text = models.TextField(
+        "your clinic's wording",
+        blank=True,
+        help_text="One paragraph in plain words. Leave empty to use the default. Every page that uses it changes at once.",
+    )
+    order = models.PositiveIntegerField(default=0)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "clinic policy"
+        verbose_name_plural = "clinic policies"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def text(self):
+        return self.clinic_text.strip() or self.default_text
 
 
 @per_stamp

@@ -52,6 +52,8 @@ class Entry:
     slug: str
     definition: str
     aliases: tuple[str, ...] = ()
+    # Words that show this meaning is meant where another entry shares a name ("trial").
+    sense_words: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -63,16 +65,25 @@ class GlossaryIndex:
         self.entries = list(entries)
         # normalised name -> its entry; a term's own name wins over another's alias.
         self.by_name: dict[str, Entry] = {}
+        # normalised name -> every entry that claims it, term owners first. A name two
+        # entries share is linked to the one whose sense words are near (senses()).
+        self.claims: dict[str, list[Entry]] = {}
         for entry in self.entries:
             self.by_name.setdefault(normalise(entry.term), entry)
+            self.claims.setdefault(normalise(entry.term), []).append(entry)
         for entry in self.entries:
             for alias in entry.aliases:
                 self.by_name.setdefault(normalise(alias), entry)
+                claimants = self.claims.setdefault(normalise(alias), [])
+                if entry not in claimants:
+                    claimants.append(entry)
 
     @cached_property
     def version(self) -> str:
         """A digest of every entry: equal for equal glossaries."""
-        text = "\n".join(f"{e.term}|{e.slug}|{e.definition}|{'|'.join(e.aliases)}" for e in self.entries)
+        text = "\n".join(
+            f"{e.term}|{e.slug}|{e.definition}|{'|'.join(e.aliases)}|{'|'.join(e.sense_words)}" for e in self.entries
+        )
         return hashlib.sha256(text.encode()).hexdigest()
 
     @cached_property
@@ -83,9 +94,26 @@ class GlossaryIndex:
         """Whether the glossary explains this word or phrase (or its plain plural)."""
         return bool(_forms(normalise(word)) & self._covered)
 
-    def entry_for(self, text: str) -> Entry | None:
+    def entry_for(self, text: str, context: str | None = None) -> Entry | None:
+        """The entry a use of this name stands for. Where entries share the name, the one
+        whose sense words occur in context (the paragraph or list item) wins; else the one
+        without sense words; else none: better no link than the wrong meaning."""
         name = normalise(text)
-        return next((self.by_name[form] for form in _forms(name) if form in self.by_name), None)
+        form = next((form for form in _forms(name) if form in self.by_name), None)
+        if form is None:
+            return None
+        claimants = self.claims[form]
+        if len(claimants) == 1:
+            return claimants[0]
+        if context is not None:
+            near = next((e for e in claimants if e.sense_words and _mentions(context, e.sense_words)), None)
+            if near is not None:
+                return near
+        return next((e for e in claimants if not e.sense_words), None if context is not None else claimants[0])
+
+    def shared_names(self) -> list[tuple[str, list[Entry]]]:
+        """Names that two or more entries without sense words claim: linking cannot tell them apart."""
+        return [(name, es) for name, es in self.claims.items() if sum(not e.sense_words for e in es) > 1]
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -131,19 +159,21 @@ class GlossaryIndex:
         used: set[str] = set()
         stack: list[str] = []
         out: list[str] = []
-        for part in _TAG.split(html):
+        parts = _TAG.split(html)
+        blocks = _blocks(parts)
+        for index, part in enumerate(parts):
             if part.startswith("<"):
                 _track(part, stack)
                 out.append(part)
             elif part and not any(tag in _NO_LINK_INSIDE for tag in stack):
-                out.append(self.pattern.sub(lambda m: self._link_once(m, used), part))
+                out.append(self.pattern.sub(lambda m, near=blocks[index]: self._link_once(m, used, near), part))
             else:
                 out.append(part)
         return "".join(out)
 
-    def _link_once(self, match: re.Match[str], used: set[str]) -> str:
+    def _link_once(self, match: re.Match[str], used: set[str], context: str) -> str:
         text = match.group(0)
-        entry = self.entry_for(match.group(1))
+        entry = self.entry_for(match.group(1), context)
         if entry is None or entry.slug in used:
             return text
         used.add(entry.slug)
@@ -151,6 +181,32 @@ class GlossaryIndex:
             f'<span class="term"><a href="/glossary/#{entry.slug}">{text}</a>'
             f'<span class="term-tip" role="tooltip">{escape(entry.definition, quote=False)}</span></span>'
         )
+
+
+def _mentions(text: str, words: Iterable[str]) -> bool:
+    return any(term_pattern(word).search(text) for word in words)
+
+
+# A sense is told from the block a word sits in: its paragraph, list item, cell or heading.
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "td", "th", "dd", "dt", "div", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def _blocks(parts: list[str]) -> list[str]:
+    """For each text part of split HTML, the text of the block it is in."""
+    block, owner, texts = 0, [], [""]
+    for part in parts:
+        if part.startswith("<"):
+            name = re.match(r"<\s*/?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _BLOCK_TAGS:
+                block += 1
+                texts.append("")
+            owner.append(-1)
+        else:
+            owner.append(block)
+            texts[block] += part
+    return [texts[b] if b >= 0 else "" for b in owner]
 
 
 def _trie_regex(node: _Trie) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from articles.caching.memo import per_stamp
 from articles.rendering import markdown
+from articles.rendering import policies as policy_text
 from articles.rendering.glossary import Entry, GlossaryIndex
 from articles.rendering.readability import Readability, measure
 
@@ -41,25 +42,45 @@ class Context:
 
     emergency_number: str
     glossary: GlossaryIndex
+    # Each clinic policy's current text and the built-in names (rendering/policies.py).
+    policies: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
         """Changes whenever what rendering reads from the database changes."""
-        return hashlib.sha256(f"{self.emergency_number}|{self.glossary.version}".encode()).hexdigest()
+        policies = "|".join(f"{name}={text}" for name, text in self.policies)
+        return hashlib.sha256(f"{self.emergency_number}|{self.glossary.version}|{policies}".encode()).hexdigest()
 
     @classmethod
     def current(cls) -> "Context":
         from articles.models import ClinicSettings
 
-        return cls(ClinicSettings.current().emergency_number, glossary_index())
+        clinic = ClinicSettings.current()
+        return cls(clinic.emergency_number, glossary_index(), policy_values(clinic))
+
+
+@per_stamp
+def _policy_rows() -> tuple[tuple[str, str], ...]:
+    from articles.models import ClinicPolicy
+
+    return tuple((p.name, p.text) for p in ClinicPolicy.objects.only("name", "default_text", "clinic_text"))
+
+
+def policy_values(clinic: Any) -> tuple[tuple[str, str], ...]:
+    built_in = (
+        ("clinic-name", clinic.clinic_name),
+        ("clinic-phone", clinic.phone or "the clinic's main number"),
+        ("emergency-number", clinic.emergency_number),
+    )
+    return (*_policy_rows(), *built_in)
 
 
 @per_stamp
 def glossary_index() -> GlossaryIndex:
     from articles.models import GlossaryTerm
 
-    terms = GlossaryTerm.objects.only("term", "slug", "definition", "aliases")
-    return GlossaryIndex(Entry(t.term, t.slug, t.definition, tuple(t.aliases)) for t in terms)
+    terms = GlossaryTerm.objects.only("term", "slug", "definition", "aliases", "sense_words")
+    return GlossaryIndex(Entry(t.term, t.slug, t.definition, tuple(t.aliases), tuple(t.sense_words or ())) for t in terms)
 
 
 def resolve_library_images(source: str) -> str:
@@ -86,7 +107,8 @@ def resolve_library_images(source: str) -> str:
 def render(source: str, context: Context | None = None, glossary: bool = True) -> markdown.Rendered:
     context = context or Context.current()
     titles = markdown.default_callout_titles(context.emergency_number)
-    result = markdown.render(resolve_library_images(source), callout_titles=titles)
+    filled = policy_text.fill(source or "", dict(context.policies))
+    result = markdown.render(resolve_library_images(filled), callout_titles=titles)
     if glossary:
         result.html = context.glossary.link(result.html)
     return result

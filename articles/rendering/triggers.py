@@ -28,11 +28,12 @@ from django.db.models.signals import post_delete
 from django.utils import timezone
 
 from articles.caching import stamps
+from articles.rendering import policies as policy_text
 
 log = logging.getLogger("articles.rendering")
 _handled = contextvars.ContextVar("rerender_handled", default=False)
 # What the transaction under way changed, per thread like Django's connections:
-# {alias: {"names": set, "emergency": bool, "old_key": str}}
+# {alias: {"names": set, "emergency": bool, "policies": set, "old_key": str}}
 _local = threading.local()
 
 
@@ -57,20 +58,28 @@ def _names(term) -> set[str]:
 
 def before_change(sender, instance, **kwargs) -> None:
     """pre_save / pre_delete: note what is about to change, and the glossary it changes from."""
-    from articles.models import ClinicSettings, GlossaryTerm
+    from articles.models import ClinicPolicy, ClinicSettings, GlossaryTerm
     from articles.rendering.site import Context
 
     if _handled.get() or kwargs.get("raw"):
         return
-    change = _changes().setdefault(connection.alias, {"names": set(), "emergency": False, "old_key": ""})
+    if not any(item[1] is _after_commit for item in connection.run_on_commit):
+        # No change of this transaction is waiting for its commit: what is noted is left from
+        # a transaction that rolled back (its callback went with it), and must not be used.
+        _changes().pop(connection.alias, None)
+    change = _changes().setdefault(connection.alias, {"names": set(), "emergency": False, "policies": set(), "old_key": ""})
     change["old_key"] = change["old_key"] or Context.current().key
     if sender is GlossaryTerm:
         term = GlossaryTerm.objects.filter(pk=instance.pk).first() if instance.pk else None
         change["names"] |= _names(instance) | (_names(term) if term else set())
     elif sender is ClinicSettings:
-        clinic = ClinicSettings.objects.filter(pk=1).first()
-        number = clinic.emergency_number if clinic else settings.EMERGENCY_NUMBER
-        change["emergency"] |= number != instance.emergency_number
+        clinic = ClinicSettings.objects.filter(pk=1).first() or ClinicSettings.from_settings()
+        change["emergency"] |= clinic.emergency_number != instance.emergency_number
+        for name, field in (("clinic-name", "clinic_name"), ("clinic-phone", "phone")):
+            if getattr(clinic, field) != getattr(instance, field):
+                change["policies"].add(name)
+    elif sender is ClinicPolicy:
+        change["policies"].add(instance.name)
 
 
 def library_context_changed(sender, **kwargs) -> None:
@@ -94,6 +103,13 @@ def _after_commit() -> None:
     if change["names"]:
         # A superset: the first word of each name (a plural or hyphenated use contains it too).
         touched |= reduce(or_, (Q(plain_text__icontains=name.split()[0]) for name in change["names"]))
+    policies = _policies_touched(change)
+    if policies:
+        # A superset: every article whose text names one of the changed policies.
+        touched |= reduce(or_, (Q(body__contains=name) for name in policies))
+        for topic in Topic.objects.filter(reduce(or_, (Q(intro__contains=name) for name in policies))):
+            topic.render(context)
+            Topic.objects.filter(pk=topic.pk).update(intro_html=topic.intro_html)
     if change["emergency"]:
         touched |= Q(body__contains="!!! emergency")
         for topic in Topic.objects.filter(intro__contains="!!! emergency"):
@@ -111,9 +127,21 @@ def _after_commit() -> None:
     threading.Thread(target=_run_job, args=(job.pk, stale), daemon=True, name=f"render-job-{job.pk}").start()
 
 
+def _policies_touched(change) -> set[str]:
+    """The changed policies and built-in names, and every policy whose text uses one of them."""
+    from articles.models import ClinicPolicy
+
+    names = set(change["policies"]) | ({"emergency-number"} if change["emergency"] else set())
+    if names:
+        names |= {p.name for p in ClinicPolicy.objects.all() if policy_text.uses(p.text, names)}
+    return names
+
+
 def _reason(change) -> str:
     if change["names"]:
         return "Glossary change: " + ", ".join(sorted(change["names"]))[:150]
+    if change["policies"]:
+        return "Clinic policy change: " + ", ".join(sorted(change["policies"]))[:150]
     return "Clinic settings change: the emergency number" if change["emergency"] else "Library change"
 
 

@@ -90,6 +90,7 @@ def article_graph(article, crumbs, clinic):
         "datePublished": article.published_at.date().isoformat(),
         "dateModified": article.updated.isoformat(),
         "publisher": publisher(clinic),
+        "author": {"@type": "Organization", "name": clinic.authors},
         "wordCount": article.word_count,
     }
     if article.review_is_current:

@@ -100,7 +100,7 @@ def test_an_article_goes_from_editor_to_patients_only_through_a_clinician(editor
     public = browser.new_context().new_page()
     assert public.goto(f"{base}/articles/walking-for-back-pain/").status == 200
     meta = public.locator(".meta").inner_text()
-    assert "Checked by Ana Ruiz, MD on" in meta
+    assert "Checked by a clinician, Ana Ruiz, MD, on" in meta
     assert "New page about walking." in public.locator("main").inner_text()
 
     # The Editor edits the live article: patients keep the approved text.

@@ -96,7 +96,7 @@ def test_a_reviewer_can_record_a_review_and_publish(client, django_user_model):
     assert article.status == "published" and article.reviewer == person
     assert article.review_due == datetime.date(2029, 5, 31)  # three years on, by default
     html = client.get("/articles/coming-soon/").content.decode()
-    assert "Checked by Dana Smith, MD on" in html and "Next review due:" in html
+    assert "Checked by a clinician, Dana Smith, MD, on" in html and "Next review due:" in html
 
 
 def test_publishing_above_the_grade_limit_needs_a_reason(staff_client):

@@ -92,11 +92,11 @@ def test_f3_an_editors_change_to_a_live_article_waits_beside_it(editor, reviewer
     article.record_review(person, datetime.date(2026, 11, 20))
     article.save()
     before = live_text("epidural-injection").content.decode()
-    assert "Checked by Dr Real Reviewer, MD on" in before
+    assert "Checked by a clinician, Dr Real Reviewer, MD, on" in before
     response = editor.post(CHANGE.format(article.pk), form_data(article, body="Take 50 tablets at once."))
     assert response.status_code == 302
     after = live_text("epidural-injection").content.decode()
-    assert "Take 50 tablets" not in after and "Checked by Dr Real Reviewer, MD on" in after
+    assert "Take 50 tablets" not in after and "Checked by a clinician, Dr Real Reviewer, MD, on" in after
     revision = Revision.objects.get(article=article, state="pending")
     assert revision.content["body"] == "Take 50 tablets at once."
     # The reviewer sees it waiting, and its page as patients would see it.
@@ -147,7 +147,7 @@ def test_a_reviewer_approves_a_waiting_change_and_patients_see_what_changed(edit
     assert response.status_code == 302
     page = live_text("epidural-injection").content.decode()
     assert "A clearer text about the shot." in page
-    assert "Checked by Ana Ruiz, MD on" in page
+    assert "Checked by a clinician, Ana Ruiz, MD, on" in page
     assert "What changed" in page and "We now say how long the numbness lasts." in page
 
 
@@ -194,7 +194,7 @@ def test_a_clinician_approves_a_new_article_by_link_signed_out(editor):
     response = clinician.post(path, {"action": "approve", "decided_by": "Ana Ruiz, MD", "kind": "clinical", "note": "New page."})
     assert response.status_code == 302
     live = live_text("coming-soon").content.decode()
-    assert "Checked by Ana Ruiz, MD on" in live
+    assert "Checked by a clinician, Ana Ruiz, MD, on" in live
     revision.refresh_from_db()
     assert revision.state == "approved" and revision.decided_by == "Ana Ruiz, MD" and revision.decided_at
     # Single use: the same link answers 404 now.

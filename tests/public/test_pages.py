@@ -61,12 +61,12 @@ def test_reviewed_articles_say_so(client):
     article.record_review(reviewer, datetime.date(2026, 5, 1))
     article.save()
     html = client.get("/articles/nerve-ablation/").content.decode()
-    assert "Checked by A. Clinician, MD on" in html and "Next review due:" in html
+    assert "Checked by a clinician, A. Clinician, MD, on" in html and "Next review due:" in html
     # A review vouches for the text it saw: changed since, the page no longer claims it.
     article.body += "\n\nA new sentence nobody checked."
     article.save()
     html = client.get("/articles/nerve-ablation/").content.decode()
-    assert "Checked by" not in html and "Last updated:" in html
+    assert "Checked by" not in html and "Not yet checked by a clinician at this clinic" in html and "Last updated:" in html
 
 
 def test_drafts_are_hidden_everywhere(client):

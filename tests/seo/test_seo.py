@@ -26,6 +26,7 @@ PAGES = [
 
 # Every schema.org type and property this site emits (checked against the vocabulary).
 SCHEMA_TYPES = {
+    "Organization",
     "MedicalWebPage",
     "WebPage",
     "MedicalProcedure",
@@ -41,6 +42,7 @@ SCHEMA_TYPES = {
     "Thing",
 }
 SCHEMA_PROPERTIES = {
+    "author",
     "@type",
     "@id",
     "@context",
