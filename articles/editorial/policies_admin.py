@@ -22,20 +22,20 @@ class ClinicPolicyForm(forms.ModelForm):
     class Meta:
         model = ClinicPolicy
         fields = ("clinic_text",)
-        widgets = {"clinic_text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"clinic_text": forms.Textarea(attrs={"rows": 6})}
 
     def clean_clinic_text(self):
         text = (self.cleaned_data.get("clinic_text") or "").replace("\r\n", "\n").strip()
-        if "\n\n" in text:
-            raise forms.ValidationError("Write one paragraph: pages put this text inside a sentence list or a box.")
         if len(text) > MAX_CHARS:
             raise forms.ValidationError(f"Keep it under {MAX_CHARS} characters; it is {len(text)}.")
+        if any(line.lstrip().startswith(("#", "!!!", "```", "<")) for line in text.splitlines()):
+            raise forms.ValidationError("Write plain sentences or a list: no headings, boxes, code or HTML.")
         others = sorted({name for name in PLACEHOLDER.findall(text) if name not in BUILT_IN})
         if others:
             raise forms.ValidationError(
                 f"Only these names can be used here: {', '.join('{{ ' + n + ' }}' for n in BUILT_IN)}. Not: {', '.join(others)}."
             )
-        return " ".join(text.split())
+        return "\n".join(" ".join(line.split()) for line in text.splitlines())
 
 
 @admin.register(ClinicPolicy)

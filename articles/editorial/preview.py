@@ -24,7 +24,7 @@ from articles.editorial.uploads import save_image
 from articles.library import checks as style
 from articles.library.schema import KINDS
 from articles.library.words import MEDICAL_TERMS_FILE, PLAIN_WORDS_FILE, read_plain_words, read_term_list
-from articles.models import Article, Image
+from articles.models import Article, ClinicPolicy, Image
 from articles.rendering import site as rendering
 
 # Who may use the editor's endpoints: anyone who writes articles or topic introductions.
@@ -104,6 +104,10 @@ def words():
         rendering.glossary_index(),
         read_term_list(content / MEDICAL_TERMS_FILE, content, []),
         read_plain_words(content / PLAIN_WORDS_FILE, content, []),  # check_content reports a broken file
+        [
+            {"name": p.name, "title": p.title, "text": p.text, "source": p.source, "spot": list(p.spot)}
+            for p in ClinicPolicy.objects.all()
+        ],
     )
 
 
@@ -120,7 +124,7 @@ def findings(post):
     return style.ordered(
         [
             *style.article_findings(body, rendered, figures, kind if kind in KINDS else "", words(), text, values),
-            *style.body_findings(_with_library_alt(body), known),
+            *style.body_findings(_with_library_alt(body), known, ClinicPolicy.objects.values_list("name", flat=True)),
         ]
     )
 

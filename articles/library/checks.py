@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from articles import rules
+from articles.library.policies import PolicyEntry, stated_by_hand
 from articles.library.validation import IMAGE_RE, body_problems
 from articles.rendering.glossary import GlossaryIndex, term_pattern
 from articles.rendering.markdown import Rendered, TocEntry
 from articles.rendering.readability import Readability
 
 # The order the editor lists them in: what stops saving or publishing first, advice last.
-CHECKS = ("grade", "alt-text", "links", "sections", "glossary", "headings", "link-text", "plain-words")
+CHECKS = ("grade", "alt-text", "links", "policies", "sections", "glossary", "headings", "link-text", "plain-words")
 # Link text that does not say where the link goes (compared in lower case, without punctuation).
 VAGUE_LINK_TEXT = frozenset(
     {"click here", "click", "here", "read more", "more", "learn more", "find out more", "this", "this link", "link", "this page"}
@@ -47,6 +48,8 @@ class Words:
     glossary: GlossaryIndex
     medical_terms: Sequence[str] = ()
     plain_words: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The clinic policies (content/policies.yaml): each fact a page should name, not restate.
+    policies: Sequence[PolicyEntry] = ()
 
 
 # --- Finding things in the body ------------------------------------------------------------
@@ -236,19 +239,23 @@ def link_text(html: str, body: str) -> list[Finding]:
     return found
 
 
-def body_findings(body: str, known_slugs: set[str]) -> list[Finding]:
+def body_findings(body: str, known_slugs: set[str], policies: Iterable[str] | None = None) -> list[Finding]:
     """The loader's checks of the body (validation.body_problems, as check_content runs them):
-    images without alt text, links to articles that do not exist."""
+    images without alt text, links to articles that do not exist and, given the policy names,
+    clinic policies that do not exist."""
     lines, found = body.splitlines(), []
     images = [(number, m) for number, line in enumerate(lines, 1) for m in IMAGE_RE.finditer(line)]
     undescribed = [(i, number, m.group(0)) for i, (number, m) in enumerate(images) if rules.alt_text_missing(m.group(1))]
-    for offset, message in body_problems(body, known_slugs):
+    for offset, message in body_problems(body, known_slugs, policies=policies):
         line = offset + 1
         if message == rules.ALT_TEXT_MESSAGE:
             at = next((k for k, (_, number, _) in enumerate(undescribed) if number == line), None)
             index, _, markup = undescribed.pop(at) if at is not None else (None, line, "")
             target = f"image:{index}" if index is not None else ""
             found.append(Finding("alt-text", message, line, markup, target=target, stops="saving"))
+        elif message.startswith("unknown clinic policy"):
+            name = re.search(r"'(\{\{[^']*\}\})'", message)
+            found.append(Finding("policies", message, line, name.group(1) if name else "", stops="saving"))
         else:
             address = re.search(r"'(/articles/[^']*)'", message)
             found.append(Finding("links", message, line, address.group(1) if address else ""))
@@ -278,6 +285,7 @@ def article_findings(
             *heading_order(rendered.html, body),
             *link_text(rendered.html, body),
             *plain_words(text, body, words.plain_words),
+            *[Finding("policies", message, offset + 1) for offset, message in stated_by_hand(body, words.policies)],
         ]
     )
 

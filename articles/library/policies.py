@@ -3,6 +3,7 @@ checked like the other word files, every problem with its line; and the check th
 when an article states one of those facts by hand."""
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TypedDict
 
@@ -43,12 +44,17 @@ def read_policies(path: Path, root: Path, problems: list[Problem]) -> tuple[list
             {
                 "name": entry["name"],
                 "title": entry["title"].strip(),
-                "text": " ".join(entry["text"].split()),
+                "text": _lines(entry["text"]),
                 "source": " ".join((entry.get("source") or "").split()),
                 "spot": list(entry.get("spot") or []),
             }
         )
     return policies, file_hash(raw)
+
+
+def _lines(text: str) -> str:
+    """The text with each line's own spacing tidied and blank lines kept (a list stays a list)."""
+    return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
 
 
 def _problems(entry: object, seen: dict[str, int]) -> list[str]:
@@ -82,7 +88,7 @@ def _problems(entry: object, seen: dict[str, int]) -> list[str]:
     return found
 
 
-def stated_by_hand(body: str, policies: list[PolicyEntry]) -> list[tuple[int, str]]:
+def stated_by_hand(body: str, policies: Sequence[PolicyEntry]) -> list[tuple[int, str]]:
     """(line offset, message) where the body states a policy's fact in its own words."""
     found = []
     patterns = [(p, re.compile(s, re.IGNORECASE)) for p in policies for s in p["spot"]]

@@ -17,7 +17,6 @@ from articles.library import checks
 from articles.library.checks import medical_terms_outside as medical_terms_outside
 from articles.library.files import Problem
 from articles.library.images import read_images
-from articles.library.policies import stated_by_hand
 from articles.library.reader import read_library
 from articles.library.validation import validate
 from articles.library.words import PLAIN_WORDS_FILE, read_plain_words
@@ -108,8 +107,6 @@ def _check_article(source, words, static_dir, report, policies):
             report.problems.append(Problem(display, at(finding.line), finding.message))
         else:
             report.warnings.append(Problem(display, at(finding.line), finding.message))
-    for offset, message in stated_by_hand(source.body, policies):
-        report.warnings.append(Problem(display, source.body_line + offset, message))
 
 
 def _defaults(policies):
@@ -132,7 +129,7 @@ def check_library(root, static_dir):
         Entry(g["term"], "", g["definition"], tuple(g["aliases"]), tuple(g["sense_words"])) for g in library.glossary
     )
     plain = read_plain_words(root / PLAIN_WORDS_FILE, root, report.problems)
-    words = checks.Words(index, library.medical_terms, plain)
+    words = checks.Words(index, library.medical_terms, plain, library.policies)
     report.glossary_size = len(library.glossary)
     for slug, source in library.articles.items():
         topic = library.article_topics[slug]

@@ -80,7 +80,11 @@ class ClinicPolicy(models.Model):
     clinic_text = models.TextField(
         "your clinic's wording",
         blank=True,
-        help_text="One paragraph in plain words. Leave empty to use the default. Every page that uses it changes at once.",
+        help_text=(
+            "Plain sentences, or a list with a dash at the start of each line. Leave empty to use the default. "
+            "Every page that uses it changes at once; where a page uses it inside a sentence or a list item, "
+            "it is joined into one line."
+        ),
     )
     order = models.PositiveIntegerField(default=0)
     modified_at = models.DateTimeField(auto_now=True, db_index=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]*)\s*\}\}")
+_OWN_LINE = re.compile(r"^([ \t]*)\{\{\s*([^{}\s]*)\s*\}\}[ \t]*$", re.MULTILINE)
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BUILT_IN = ("clinic-name", "clinic-phone", "emergency-number")
 
@@ -32,12 +33,24 @@ def unknown(text: str, known: Iterable[str]) -> list[tuple[int, str]]:
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
-    """Each placeholder replaced by its current text. A policy's own text may use the
-    built-in names (its clinic's phone number), so they are filled in a second pass."""
+    """Each placeholder replaced by its current text. A placeholder alone on its line takes
+    the text as written, each line indented like the placeholder (so a list stays a list
+    inside a box); one inside a sentence or list item takes it as one line. A policy's own
+    text may use the built-in names (its clinic's phone number): a second pass fills them."""
     if "{{" not in (text or ""):
         return text
-    text = PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text)
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), "") if m.group(1) in BUILT_IN else "", text)
+
+    def block(match: re.Match[str]) -> str:
+        indent, name = match.group(1), match.group(2)
+        lines = values.get(name, "").splitlines()
+        return "\n".join(indent + line if line.strip() else "" for line in lines)
+
+    def inline(match: re.Match[str]) -> str:
+        return " ".join(values.get(match.group(1), "").split())
+
+    text = _OWN_LINE.sub(block, text)
+    text = PLACEHOLDER.sub(inline, text)
+    return PLACEHOLDER.sub(lambda m: inline(m) if m.group(1) in BUILT_IN else "", text)
 
 
 def uses(text: str, names: Iterable[str]) -> bool:

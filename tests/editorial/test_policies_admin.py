@@ -29,8 +29,8 @@ def test_an_editor_sees_a_policy_but_cannot_change_it(client, django_user_model,
 
 def test_a_reviewer_sets_the_clinics_wording_and_a_bad_one_is_refused(client, django_user_model, policy):
     _login(client, django_user_model, "Clinical reviewer")
-    refused = client.post(URL.format(policy.pk), {"clinic_text": "One.\n\nTwo paragraphs."})
-    assert refused.status_code == 200 and "Write one paragraph" in refused.content.decode()
+    refused = client.post(URL.format(policy.pk), {"clinic_text": "One.\n\n## A heading"})
+    assert refused.status_code == 200 and "no headings, boxes, code or HTML" in refused.content.decode()
     refused = client.post(URL.format(policy.pk), {"clinic_text": "See {{ blood-thinners }}."})
     assert "Only these names can be used here" in refused.content.decode()
     done = client.post(URL.format(policy.pk), {"clinic_text": "No driving until the next morning. Call {{ clinic-phone }}."})

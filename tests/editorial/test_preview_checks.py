@@ -372,3 +372,24 @@ def test_the_preview_panel_is_the_figures_and_the_longest_sentences(staff_client
     html = staff_client.post("/admin/markdownx/markdownify/", {"content": HARD * 3}).content.decode()
     panel, _ = html.split("<hr>\n", 1)
     assert '<details class="readability-sentences">' in panel and "<strong>Longest sentences:</strong>" in panel
+
+
+@pytest.mark.usefixtures("library", "words_dir")
+def test_the_checks_list_names_a_policy_written_by_hand_and_stops_an_unknown_one(staff_client, settings):
+    from articles.models import ClinicPolicy
+
+    settings.PUBLISH_MAX_GRADE = 100
+    ClinicPolicy.objects.create(
+        name="driving-after-sedation",
+        title="Driving after sedation",
+        default_text="No driving for 24 hours.",
+        spot=[r"\bdrive\b[^.]{0,40}\brest of the day\b"],
+    )
+    body = "Do not drive for the rest of the day.\n\n{{ driving-after-sedation }}\n\n{{ driving-after-sedaton }}\n"
+    html = staff_client.post(CHECKS_URL, {"content": body, "kind": "guide"}).content.decode()
+    assert "This states &#x27;Driving after sedation&#x27; by hand: use {{ driving-after-sedation }} instead" in html
+    assert 'data-line="1"' in html
+    assert (
+        '<strong class="check-tag">Stops saving:</strong> Unknown clinic policy &#x27;{{ driving-after-sedaton }}&#x27;' in html
+    )
+    assert 'data-line="5" data-select="{{ driving-after-sedaton }}"' in html

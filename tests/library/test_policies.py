@@ -41,6 +41,15 @@ def test_fill_puts_in_each_text_and_the_built_in_names_inside_it():
     ]
 
 
+def test_a_policy_alone_on_its_line_keeps_its_list_inside_a_box_and_one_in_a_sentence_is_one_line():
+    values = {"help": "Call:\n\n- 988\n- Poison Control"}
+    assert (
+        policies.fill('!!! note "Help"\n    {{ help }}\n', values)
+        == '!!! note "Help"\n    Call:\n\n    - 988\n    - Poison Control\n'
+    )
+    assert policies.fill("- Before {{ help }}", values) == "- Before Call: - 988 - Poison Control"
+
+
 def test_an_article_shows_the_default_until_the_clinic_sets_its_own(db, with_policies):
     ClinicSettings(clinic_name="Test Clinic", phone="555-0100").save()
     load_library(with_policies)
