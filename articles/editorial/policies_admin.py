@@ -22,7 +22,7 @@ class ClinicPolicyForm(forms.ModelForm):
     class Meta:
         model = ClinicPolicy
         fields = ("clinic_text",)
-        widgets = {"clinic_text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"clinic_text": forms.Textarea(attrs={"rows": 6, "class": "vLargeTextField"})}
 
     def clean_clinic_text(self):
         text = (self.cleaned_data.get("clinic_text") or "").replace("\r\n", "\n").strip()

@@ -148,7 +148,10 @@ def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, An
     for key in sorted(set(value) - set(AT_A_GLANCE), key=str):
         problem(f"unknown at_a_glance key {shown(key)} (allowed: {', '.join(AT_A_GLANCE)})")
     for key, fact in value.items():
-        if not isinstance(fact, str | int | float | bool) or (isinstance(fact, str) and not fact.strip()):
+        if isinstance(fact, bool):
+            # YAML reads a bare Yes, No, On or Off as true or false: the page would say "True".
+            problem(f'at_a_glance {shown(key)}: put the answer in quotes, such as "Yes, with a driver"')
+        elif not isinstance(fact, str | int | float) or (isinstance(fact, str) and not fact.strip()):
             problem(f"at_a_glance {shown(key)} must be short text")
         elif isinstance(fact, str) and len(fact.strip()) > AT_A_GLANCE_MAX:
             label = AT_A_GLANCE.get(key, key)

@@ -150,6 +150,14 @@ BROKEN = [
         "unknown field 'at_a_glance_typo'",
     ),
     ("incomplete facts", EPIDURAL, "  repeatable: Yes, a few times a year\n", "", "at_a_glance is missing: repeatable"),
+    (
+        # YAML reads a bare Yes as true: the page would have said "True".
+        "yes without quotes",
+        EPIDURAL,
+        "  same_day_home: Yes, with a driver",
+        "  same_day_home: Yes",
+        "back-pain/epidural-injection.md:7: at_a_glance 'same_day_home': put the answer in quotes",
+    ),
     ("no front matter", EPIDURAL, "---\ntitle:", "title:", "back-pain/epidural-injection.md:1: missing front matter"),
     ("bad status", EPIDURAL, "order: 1", "order: 1\nstatus: hidden", "status must be 'published', 'review' or 'draft'"),
 ]
