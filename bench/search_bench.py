@@ -4,7 +4,8 @@
     .venv/bin/python bench/search_bench.py --postgres            # PostgreSQL database painsite_bench
 
 Loads content/, tops it up with synthetic articles to --articles, then times each query in
-tests/search/relevance_queries.py through Django's full request path and prints median and p95.
+tests/search/relevance_queries.py and relevance_set.py (187 queries, questions among them)
+through Django's full request path and prints median and p95.
 """
 
 import argparse
@@ -23,6 +24,9 @@ def main():
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument(
+        "--set", choices=("short", "all"), default="all", help="short: the 56 short queries only; all: with the 131 questions"
+    )
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest queries (median of rounds)")
     parser.add_argument(
         "--real-share",
@@ -62,6 +66,9 @@ def main():
     from articles.models import Article
     from bench.synthetic import generate
     from tests.search.relevance_queries import QUERIES
+    from tests.search.relevance_set import QUERIES as QUESTIONS
+
+    queries = [query for query, *_ in (QUERIES if args.set == "short" else [*QUERIES, *QUESTIONS])]
 
     call_command("migrate", verbosity=0)
     have = Article.objects.count()
@@ -74,6 +81,7 @@ def main():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE articles_article")
+                cursor.execute("ANALYZE articles_passage")
     total = Article.objects.count()
     client = Client(HTTP_HOST="127.0.0.1")
     start = time.perf_counter()
@@ -83,7 +91,7 @@ def main():
     )
     timings, by_query = [], {}
     for _ in range(args.rounds):
-        for query, _slug in QUERIES:
+        for query in queries:
             t0 = time.perf_counter()
             response = client.get("/search/", {"q": query})
             elapsed = (time.perf_counter() - t0) * 1000

@@ -62,6 +62,8 @@ class Library:
     glossary_hash: str = ""
     glossary_display: str = ""  # how problems name the glossary file
     synonyms: list[words.SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
+    body_parts: list[words.BodyPartEntry] = field(default_factory=list)  # [{"words": [...], "articles": [...]}]
+    body_parts_display: str = ""
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
     policies_hash: str = ""  # empty when the folder has no policies file
@@ -194,6 +196,8 @@ def read_library(root: str | os.PathLike[str]) -> Library:
     library.glossary, library.glossary_hash = words.read_glossary(root / words.GLOSSARY_FILE, root, problems)
     library.glossary_display = display_name(root / words.GLOSSARY_FILE, root)
     library.synonyms = words.read_synonyms(root / words.SYNONYMS_FILE, root, problems)
+    library.body_parts = words.read_body_parts(root / words.BODY_PARTS_FILE, root, problems)
+    library.body_parts_display = display_name(root / words.BODY_PARTS_FILE, root)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
     library.policies, library.policies_hash = read_policies(root / POLICIES_FILE, root, problems)
     return library

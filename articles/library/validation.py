@@ -130,4 +130,9 @@ def validate(
         if topic not in known_topics:
             problems.append(Problem(source.display, 1, f"unknown topic '{topic}': add {topic}/_topic.md"))
         _check_article(source, known_slugs, problems, images or {}, policies)
+    for entry in library.body_parts:
+        for slug in entry["articles"]:
+            if slug not in known_slugs:
+                message = f"body part {shown(entry['words'][0])}: article {shown(slug)} does not exist"
+                problems.append(Problem(library.body_parts_display, entry["line"], message))
     return problems

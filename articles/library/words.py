@@ -110,7 +110,13 @@ def _column_problems(term: str, definition: str, aliases: list[str]) -> list[str
 
 
 SYNONYMS_FILE = "synonyms.yaml"
+BODY_PARTS_FILE = "body_parts.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
+
+
+def _lists_of_words(lists: list[Any]) -> bool:
+    """Each value a non-empty list of non-blank text."""
+    return all(isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v) for v in lists)
 
 
 def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
@@ -127,10 +133,45 @@ def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[Synon
             problems.append(Problem(display, line, "each entry has 'patient' and 'clinical' lists, and nothing else"))
             continue
         lists: list[Any] = [entry.get("patient"), entry.get("clinical")]  # checked just below
-        if not all(isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v) for v in lists):
+        if not _lists_of_words(lists):
             problems.append(Problem(display, line, "'patient' and 'clinical' must each be a list of phrases"))
             continue
         entries.append({"patient": [p.strip() for p in lists[0]], "clinical": [p.strip() for p in lists[1]]})
+    return entries
+
+
+class BodyPartEntry(TypedDict):
+    words: list[str]
+    articles: list[str]
+    line: int  # where the entry is, for the problems validation finds later
+
+
+def read_body_parts(path: Path, root: Path, problems: list[Problem]) -> list[BodyPartEntry]:
+    """content/body_parts.yaml: the words patients use for a part of the body, and the articles
+    about treating it (search ranks those higher when a query names the part). The articles'
+    slugs are checked against the library like `related` (validation.py)."""
+    not_a_list = "the file must be a list of entries with 'words' and 'articles' lists"
+    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
+    if found is None:
+        return []
+    display, node, data = found
+    entries: list[BodyPartEntry] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        line = node.value[index].start_mark.line + 1
+        if not isinstance(entry, dict) or set(entry) != {"words", "articles"}:
+            problems.append(Problem(display, line, "each entry has 'words' and 'articles' lists, and nothing else"))
+            continue
+        lists: list[Any] = [entry["words"], entry["articles"]]
+        if not _lists_of_words(lists):
+            problems.append(Problem(display, line, "'words' and 'articles' must each be a list of words"))
+            continue
+        words = [" ".join(w.lower().split()) for w in lists[0]]
+        for word in words:
+            if word in seen:
+                problems.append(Problem(display, line, f"{shown(word)} is listed twice (also at line {seen[word]})"))
+            seen.setdefault(word, line)
+        entries.append({"words": words, "articles": [a.strip() for a in lists[1]], "line": line})
     return entries
 
 

@@ -1,7 +1,7 @@
 """The models, by family: the library (what patients read) and the clinic's own records."""
 
 from articles.models.editorial import RenderJob, Revision
-from articles.models.library import Article, GlossaryTerm, Image, Reviewer, Topic
+from articles.models.library import Article, GlossaryTerm, Image, Passage, Reviewer, Topic
 from articles.models.site import ClinicPolicy, ClinicSettings, Feedback, Redirect, normalise_path
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Feedback",
     "GlossaryTerm",
     "Image",
+    "Passage",
     "Redirect",
     "RenderJob",
     "Reviewer",

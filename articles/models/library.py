@@ -172,6 +172,8 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
     sections = models.JSONField(default=list, blank=True, editable=False)  # [[h2, text]]
+    # [{"anchor", "heading", "text"}] for each h2 and h3; database triggers index them (search/index.py).
+    passages = models.JSONField(default=list, blank=True, editable=False)
     plain_text = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveIntegerField(default=0, editable=False)
@@ -306,6 +308,25 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
             for key, label in self.AT_A_GLANCE_FIELDS.items()
             if isinstance(facts.get(key), str) and facts[key].strip()
         ]
+
+
+class Passage(models.Model):
+    """One section (h2 or h3) of an article, as search indexes it. Written only by database
+    triggers, from Article.passages (search/index.py), so every path that writes an article
+    (save, update, bulk_create, raw SQL) keeps the passages in step."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+    anchor = models.TextField()
+    heading = models.TextField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article", "position"]
+        indexes = [models.Index(fields=["article", "position"], name="articles_passage_article")]
+
+    def __str__(self):
+        return self.heading
 
 
 class GlossaryTerm(models.Model):

@@ -73,6 +73,9 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# Search numbers an article's passages within a block of this size (search/index.py).
+MAX_PASSAGES = 500
+
 _BARE_CALLOUT = re.compile(r"^(\s*)!!!\s+(emergency|urgent)\s*$", re.MULTILINE)
 
 
@@ -80,6 +83,12 @@ class TocEntry(TypedDict):
     id: str
     title: str
     children: list["TocEntry"]
+
+
+class Passage(TypedDict):
+    anchor: str
+    heading: str
+    text: str
 
 
 class _TocToken(TypedDict):
@@ -106,6 +115,9 @@ class Rendered:
     prose: str = ""
     images: list[dict[str, str]] = field(default_factory=list)  # [{"src", "alt"}]
     sections: list[list[str]] = field(default_factory=list)  # [[h2 text, the text under it]]
+    # Each h2 and h3 with its anchor and the text under it (to the next h2 or h3): what search
+    # indexes as passages (search/index.py), so a result can link to the section that answers.
+    passages: list[Passage] = field(default_factory=list)
 
 
 def default_callout_titles(emergency_number: str = "911") -> dict[str, str]:
@@ -167,6 +179,8 @@ class _TextCollector(HTMLParser):
         self.images: list[dict[str, str]] = []
         self.sections: list[tuple[list[str], list[str]]] = []  # heading parts, body parts per h2
         self._in_h2 = False
+        self.passages: list[tuple[str, list[str], list[str]]] = []  # anchor, heading parts, text parts per h2/h3
+        self._in_heading = False
         self._stack: list[tuple[str, str]] = []  # (open tag, what it is: the tag, or "title" for a callout's)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -179,6 +193,9 @@ class _TextCollector(HTMLParser):
         if tag == "h2":
             self.sections.append(([], []))
             self._in_h2 = True
+        if tag in ("h2", "h3"):
+            self.passages.append((values.get("id") or "", [], []))
+            self._in_heading = True
         self._stack.append((tag, "title" if "admonition-title" in (values.get("class") or "").split() else tag))
         if tag in self.BLOCKS:
             self.text.append("\n")
@@ -186,6 +203,10 @@ class _TextCollector(HTMLParser):
             self.prose.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("h2", "h3"):
+            self._in_heading = False
+        elif tag in self.BLOCKS and self.passages:
+            self.passages[-1][2].append(" ")
         if tag == "h2":
             self._in_h2 = False
         elif tag in self.BLOCKS and self.sections:
@@ -202,6 +223,9 @@ class _TextCollector(HTMLParser):
         self.text.append(data)
         if self.sections:
             self.sections[-1][0 if self._in_h2 else 1].append(data)
+        if self.passages:
+            _, heading, text = self.passages[-1]
+            (heading if self._in_heading else text).append(data)
         open_tags = {what for _, what in self._stack}
         if open_tags & self.PROSE_BLOCKS and not open_tags & self.NOT_PROSE:
             self.prose.append(data)
@@ -210,6 +234,22 @@ class _TextCollector(HTMLParser):
 def _squash(parts: Iterable[str]) -> str:
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def passages_of(html: str) -> list[Passage]:
+    """The passages of already rendered, sanitised HTML (a stored article's body_html)."""
+    collector = _TextCollector()
+    collector.feed(html or "")
+    collector.close()
+    return _passages(collector)
+
+
+def _passages(collector: _TextCollector) -> list[Passage]:
+    return [
+        {"anchor": anchor, "heading": " ".join("".join(h).split()), "text": " ".join("".join(t).split())}
+        for anchor, h, t in collector.passages[:MAX_PASSAGES]
+        if anchor
+    ]
 
 
 def render(source: str | None, callout_titles: Mapping[str, str] | None = None) -> Rendered:
@@ -229,4 +269,5 @@ def render(source: str | None, callout_titles: Mapping[str, str] | None = None) 
         prose=_squash(collector.prose),
         images=collector.images,
         sections=[[" ".join("".join(h).split()), " ".join("".join(t).split())] for h, t in collector.sections],
+        passages=_passages(collector),
     )

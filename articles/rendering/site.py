@@ -22,6 +22,7 @@ RENDERED_FIELDS = (
     "body_html",
     "toc",
     "sections",
+    "passages",
     "plain_text",
     "word_count",
     "reading_minutes",
@@ -31,7 +32,7 @@ RENDERED_FIELDS = (
     "rendered_with",
 )
 # Raise when the pipeline's output changes; load_content then renders stored articles again.
-RENDER_VERSION = 4
+RENDER_VERSION = 5
 
 _LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
 
@@ -136,6 +137,7 @@ def apply(article: Any, context: Context | None = None) -> markdown.Rendered:
     article.body_html = result.html
     article.toc = result.toc
     article.sections = result.sections
+    article.passages = result.passages
     article.plain_text = result.text
     article.word_count = figures.words
     article.reading_minutes = figures.minutes

@@ -13,9 +13,20 @@ from articles.caching.memo import per_stamp
 from articles.models import Article
 from articles.rendering.glossary import Entry
 from articles.rendering.site import glossary_index
+from articles.search import answers
 from articles.search.backends import backend, page_rows
 from articles.search.highlight import MARK_START, highlight, mark
-from articles.search.query import MAX_QUERY_CHARS, MAX_TERMS, STOPWORDS, clean_query, concepts, synonym_map, tokens
+from articles.search.query import (
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    STOPWORDS,
+    body_part_map,
+    clean_query,
+    concepts,
+    synonym_map,
+    tokens,
+)
+from articles.search.ranking import CANDIDATES, best_sections, names, order
 from articles.search.spelling import by_initial, suggest
 
 __all__ = ["MARK_START", "MAX_QUERY_CHARS", "Hit", "Results", "clean_query", "highlight", "search"]
@@ -23,6 +34,10 @@ __all__ = ["MARK_START", "MAX_QUERY_CHARS", "Hit", "Results", "clean_query", "hi
 PAGE_SIZE = 10
 # Glossary definitions shown above the results.
 GLOSSARY_CARDS = 3
+# Fewer articles than this match every word: those that match some follow.
+ENOUGH = 5
+# Sections ranked per query: enough to find the best section of each result on the first pages.
+PASSAGES = 300
 
 
 @dataclass
@@ -33,6 +48,8 @@ class Hit:
     topic_title: str
     topic_slug: str
     snippet: str  # safe HTML: escaped text with <mark> around matches
+    anchor: str = ""  # the best-matching section's id on the article page ("" for none)
+    section: str = ""  # its heading
 
 
 @dataclass
@@ -44,26 +61,73 @@ class Results:
     suggestion: str = ""  # "Did you mean" text, when the query as typed found little
     corrected: bool = False  # hits are for the suggestion, not the query as typed
     glossary: list[Entry] = field(default_factory=list)
+    answer: answers.Answer | None = None  # for a question, the section that clearly answers it
 
     @property
     def pages(self):
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-def _run(groups, now, page):
-    """Articles that match every concept; if none do, those that match any."""
+def _ranked(groups, rank, enough, key=lambda row: row):
+    """Articles (or sections) that match every concept; when fewer than `enough` do, those that
+    match any follow them (a patient's question has words no page uses)."""
+    found = rank(groups, True)
+    if len(found) < enough and len(groups) > 1:
+        seen = {key(row) for row in found}
+        found = found + [row for row in rank(groups, False) if key(row) not in seen]
+    return found
+
+
+def _body_part_articles(query_tokens, groups, now):
+    """The articles content/body_parts.yaml gives for a body part the query names, that match
+    the rest of the query ("nerve block for foot pain": the foot's procedures that are nerve blocks)."""
+    parts = body_part_map()
+    padded = " " + " ".join(query_tokens) + " "
+    named = [word for word in parts if f" {word} " in padded]
+    if not named:
+        return set()
+    ids = names().ids
+    wanted = {ids[slug] for word in named for slug in parts[word] if slug in ids}
+    rest = [g for g in groups if not any(" ".join(tokens(p)) in named for p in g)]
+    if not rest:
+        return wanted
+    return set(_ranked(rest, lambda g, every: backend().rank(g, every, now, wanted), ENOUGH))
+
+
+def _run(groups, now, page, query_tokens=()):
     if not groups:
-        return 0, []
-    rank = backend().rank
-    ranked = rank(groups, True, now)
-    if not ranked and len(groups) > 1:
-        ranked = rank(groups, False, now)
+        return 0, [], None
+    engine = backend()
+    ranked = _ranked(groups, lambda g, every: engine.rank(g, every, now), ENOUGH)
+    among = ranked[:CANDIDATES]
+    passages = _ranked(
+        groups, lambda g, every: engine.rank_passages(g, every, now, PASSAGES, among), ENOUGH, key=lambda row: row[0]
+    )
+    ranking = order(ranked, passages, groups, _body_part_articles(query_tokens, groups, now))
     offset = (page - 1) * PAGE_SIZE
-    hits = [
-        Hit(a.slug, a.title, a.summary, a.topic.title, a.topic.slug, mark(highlight(a.plain_text, groups) or a.summary))
-        for a in page_rows(ranked[offset : offset + PAGE_SIZE])
-    ]
-    return len(ranked), hits
+    shown = ranking.ids[offset : offset + PAGE_SIZE]
+    # Each result's best section among its own (the answer card, too, uses the first's).
+    ranking.sections.update(best_sections(engine.article_passages(groups, shown), groups))
+    hits = []
+    for a in page_rows(shown):
+        anchor, heading, text = ranking.sections.get(a.id, ("", "", ""))
+        snippet = mark(highlight(text, groups) or highlight(a.plain_text, groups) or a.summary)
+        hits.append(Hit(a.slug, a.title, a.summary, a.topic.title, a.topic.slug, snippet, anchor, heading))
+    return len(ranking.ids), hits, ranking
+
+
+def _answer(raw, query_tokens, ranking, groups):
+    if ranking is None or not answers.is_question(raw, query_tokens):
+        return None
+    chosen = answers.choose(ranking, groups)
+    if chosen is None:
+        return None
+    article_id, anchor, heading = chosen
+    article = Article.objects.published().filter(pk=article_id).only("slug", "title", "body_html").first()
+    html = answers.lead(article.body_html, anchor) if article else ""
+    if not html:
+        return None
+    return answers.Answer(article.slug, article.title, anchor, heading, html)
 
 
 @dataclass(frozen=True)
@@ -78,8 +142,8 @@ def _vocabulary():
     """Suggestions come from titles, other names, the glossary and the synonym file."""
     suggestable, known = set(), set()
     rows = Article.objects.published().values_list("title", "also_called", "summary", "plain_text")
-    for title, names, summary, text in rows.iterator(chunk_size=500):
-        words = tokens(" ".join([title, *(names or [])]))
+    for title, other_names, summary, text in rows.iterator(chunk_size=500):
+        words = tokens(" ".join([title, *(other_names or [])]))
         suggestable.update(words)
         known.update(words, tokens(summary), tokens(text))
     pairs = {}
@@ -101,7 +165,8 @@ def search(raw_query, page=1, now=None):
     if not query_tokens:
         return results
     words = _vocabulary()
-    results.total, results.hits = _run(concepts(query_tokens, words.pairs, words.known), now, results.page)
+    groups = concepts(query_tokens, words.pairs, words.known)
+    results.total, results.hits, ranking = _run(groups, now, results.page, query_tokens)
     results.glossary = glossary_index().find(" ".join(query_tokens))[:GLOSSARY_CARDS]
     suggestion = suggest(query_tokens, words.known, words.suggestable)
     if suggestion:
@@ -109,8 +174,11 @@ def search(raw_query, page=1, now=None):
         # Search the correction when the words as typed are mostly unknown to the library.
         unknown = [t for t in query_tokens if t not in STOPWORDS and t not in words.known]
         if results.total == 0 or len(unknown) * 2 >= len([t for t in query_tokens if t not in STOPWORDS]):
-            total, hits = _run(concepts(tokens(suggestion), words.pairs, words.known), now, results.page)
+            groups = concepts(tokens(suggestion), words.pairs, words.known)
+            total, hits, corrected = _run(groups, now, results.page, tokens(suggestion))
             if total:
-                results.total, results.hits, results.corrected = total, hits, True
+                results.total, results.hits, results.corrected, ranking = total, hits, True, corrected
                 results.glossary = results.glossary or glossary_index().find(suggestion)[:GLOSSARY_CARDS]
+    if results.page == 1:
+        results.answer = _answer(raw_query or "", query_tokens, ranking, groups)
     return results

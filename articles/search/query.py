@@ -7,12 +7,13 @@ backends quote every token or phrase.
 import logging
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
 
 from django.conf import settings
 
 from articles.library.files import Problem
-from articles.library.words import SYNONYMS_FILE, read_synonyms
+from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -38,31 +39,46 @@ def tokens(text: str | None) -> list[str]:
 
 
 log = logging.getLogger("articles.search")
-_synonyms: dict[str, object] = {}
+_held: dict[str, dict[str, object]] = {}
 
 
-def synonym_map() -> dict[str, list[str]]:
-    """Patient phrase -> clinical phrases, from content/synonyms.yaml through the library's
-    reader (the same checks as load_content). Read again when the file changes; a file with
-    a problem keeps the last good copy (load_content and check_content name the problem)."""
-    path = settings.CONTENT_DIR / SYNONYMS_FILE
+def _word_file(name: str, read: Callable[..., Any], build: Callable[[Any], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """A word file of content/ through the library's reader (the same checks as load_content),
+    read again when it changes; a file with a problem keeps the last good copy (load_content
+    and check_content name the problem)."""
+    held = _held.setdefault(name, {})
+    path = settings.CONTENT_DIR / name
     try:
         version = (str(path), os.stat(path).st_mtime_ns)
     except OSError:
         version = None
-    if _synonyms.get("version") != version:
+    if "map" not in held or held.get("version") != version:
         problems: list[Problem] = []
-        entries = read_synonyms(path, settings.CONTENT_DIR, problems) if version else []
+        entries = read(path, settings.CONTENT_DIR, problems) if version else []
         if problems:
             log.warning("%s; search keeps the last good copy", problems[0])
-        if not problems or "map" not in _synonyms:
-            mapping: dict[str, list[str]] = {}
-            for entry in entries:
-                for phrase in entry["patient"]:
-                    mapping.setdefault(" ".join(tokens(phrase)), []).extend(entry["clinical"])
-            _synonyms["map"] = mapping
-        _synonyms["version"] = version
-    return _synonyms["map"]  # type: ignore[return-value]
+        if not problems or "map" not in held:
+            held["map"] = build(entries)
+        held["version"] = version
+    return held["map"]  # type: ignore[return-value]
+
+
+def _mapping(entries: Sequence[Any], words: str, targets: str) -> dict[str, list[str]]:
+    mapping: dict[str, list[str]] = {}
+    for entry in entries:
+        for phrase in entry[words]:
+            mapping.setdefault(" ".join(tokens(phrase)), []).extend(entry[targets])
+    return mapping
+
+
+def synonym_map() -> dict[str, list[str]]:
+    """Patient phrase -> clinical phrases, from content/synonyms.yaml."""
+    return _word_file(SYNONYMS_FILE, read_synonyms, lambda entries: _mapping(entries, "patient", "clinical"))
+
+
+def body_part_map() -> dict[str, list[str]]:
+    """A body-part word -> the slugs of the articles about treating it, from content/body_parts.yaml."""
+    return _word_file(BODY_PARTS_FILE, read_body_parts, lambda entries: _mapping(entries, "words", "articles"))
 
 
 def concepts(

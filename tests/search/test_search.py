@@ -81,7 +81,12 @@ def test_bad_page_numbers(client):
 
 def test_results_have_title_topic_and_highlighted_snippet(client):
     html = client.get("/search/", {"q": "needle"}).content.decode()
-    assert 'href="/articles/epidural-injection/"' in html
+    # The title links to the section the words are in, and that section is named.
+    assert 'href="/articles/epidural-injection/#what-is-an-epidural-injection">Epidural injection</a>' in html
+    assert (
+        'Section: <a href="/articles/epidural-injection/#what-is-an-epidural-injection">What is an epidural injection?</a>'
+        in html
+    )
     assert "Back pain treatments" in html
     assert "<mark>needle</mark>" in html
 

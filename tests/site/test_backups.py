@@ -6,11 +6,12 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from articles.models import Article, ClinicSettings, Feedback, Reviewer
+from articles.models import Article, ClinicSettings, Feedback, Passage, Reviewer
 from articles.search import search
 
 pytestmark = pytest.mark.usefixtures("library")
-EXCLUDE = ["-e", "contenttypes", "-e", "auth.permission", "-e", "sessions", "-e", "axes"]
+# Passages are derived from each article by database triggers: made again as articles load.
+EXCLUDE = ["-e", "contenttypes", "-e", "auth.permission", "-e", "sessions", "-e", "axes", "-e", "articles.Passage"]
 
 
 def _value(v):
@@ -23,9 +24,11 @@ def _value(v):
 def everything():
     rows = {}
     for model in apps.get_app_config("articles").get_models():
-        rows[model._meta.label] = sorted(
-            (tuple(sorted((k, _value(v)) for k, v in row.items())) for row in model.objects.values()), key=str
+        # A derived passage gets a new id when it is made again; the rest of it must match.
+        values = model.objects.values(
+            *[f.attname for f in model._meta.concrete_fields if not (model is Passage and f.primary_key)]
         )
+        rows[model._meta.label] = sorted((tuple(sorted((k, _value(v)) for k, v in row.items())) for row in values), key=str)
     return rows
 
 

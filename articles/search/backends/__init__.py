@@ -1,9 +1,13 @@
 """Search backends: one module per database, each with the same interface:
 
-    rank(groups, require_all, now) -> [article id, best first]
+    rank(groups, require_all, now, among=None) -> [article id, best first]
+    rank_passages(groups, require_all, now, limit, among=None)
+        -> [(passage id, article id, anchor, heading, text), best first]
+    article_passages(groups, article_ids) -> [(article id, anchor, heading, text)]
 
-groups are the query's concepts (query.concepts). Rows for the page shown are then read
-through the ORM (page_rows), so a backend only ranks.
+groups are the query's concepts (query.concepts); `among` limits the answer to those
+articles. Only live articles are ranked. Rows for the page shown are then read through the
+ORM (page_rows), so a backend only ranks.
 """
 
 from django.db import connection

@@ -3,7 +3,8 @@
 from django.db import connection
 
 from articles import rules
-from articles.search.index import SQLITE_BM25_WEIGHTS
+from articles.caching import stamps
+from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS
 
 
 def _quoted(phrase):
@@ -24,21 +25,74 @@ def match_expression(groups, require_all):
     return joiner.join("(" + " OR ".join([_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups)
 
 
-def rank(groups, require_all, now):
-    """FTS5 ranks every match on its own; articles that are not live are dropped in Python.
+_held: dict[str, tuple] = {}
+
+
+def _hidden(cursor, now):
+    """The articles that are not live: few rows, read from the (status, published_at) index
+    alone, once for each library stamp and second (a search asks up to six times)."""
+    key = (stamps.last_change().key(), now.replace(microsecond=0))
+    held = _held.get("entry")
+    if held is None or held[0] != key:
+        live, params = rules.published_sql("a", now)
+        cursor.execute(f"SELECT a.id FROM articles_article a WHERE NOT ({live})", params)  # noqa: S608
+        held = _held["entry"] = (key, {row[0] for row in cursor.fetchall()})  # one assignment: thread-safe
+    return held[1]
+
+
+def rank(groups, require_all, now, among=None):
+    """FTS5 ranks every match on its own; articles that are not live (or not `among`, when
+    given) are dropped in Python.
 
     Joining every match to its article row reads each large row from disk, which is what
     made searches slow at 10,000 articles; unpublished articles are few.
     """
-    live, params = rules.published_sql("a", now)
     with connection.cursor() as cursor:
-        # Few rows, read from the (status, published_at) index alone.
-        cursor.execute(f"SELECT a.id FROM articles_article a WHERE NOT ({live})", params)  # noqa: S608
-        hidden = {row[0] for row in cursor.fetchall()}
+        hidden = _hidden(cursor, now)
         weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
         cursor.execute(
             f"""SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s
                ORDER BY bm25(articles_article_fts, {weights})""",  # noqa: S608
             [match_expression(groups, require_all)],
         )
-        return [row[0] for row in cursor.fetchall() if row[0] not in hidden]
+        found = [row[0] for row in cursor.fetchall() if row[0] not in hidden]
+    if among is not None:
+        wanted = set(among)
+        found = [i for i in found if i in wanted]
+    return found
+
+
+def rank_passages(groups, require_all, now, limit, among=None):
+    """[(passage id, article id, anchor, heading, text)], best first, of live articles only;
+    of the articles `among` when given (FTS5 ranks every match anyway: filtered here)."""
+    weights = ", ".join(str(w) for w in SQLITE_PASSAGE_WEIGHTS)
+    with connection.cursor() as cursor:
+        hidden = _hidden(cursor, now)
+        cursor.execute(
+            f"""SELECT p.id, p.article_id, p.anchor, p.heading, p.text
+                FROM (SELECT rowid AS id, bm25(articles_passage_fts, {weights}) AS score FROM articles_passage_fts
+                      WHERE articles_passage_fts MATCH %s ORDER BY score LIMIT %s) m
+                JOIN articles_passage p ON p.id = m.id ORDER BY m.score""",  # noqa: S608
+            [match_expression(groups, require_all), limit + len(hidden) * 20],
+        )
+        rows = [row for row in cursor.fetchall() if row[1] not in hidden]
+        if among is not None:
+            wanted = set(among)
+            rows = [row for row in rows if row[1] in wanted]
+        return rows[:limit]
+
+
+def article_passages(groups, article_ids):
+    """[(article id, anchor, heading, text)] of these articles' sections that match any concept."""
+    if not article_ids:
+        return []
+    marks = ", ".join(["%s"] * len(article_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT p.article_id, p.anchor, p.heading, p.text FROM articles_passage p
+                WHERE p.article_id IN ({marks}) AND p.id IN (
+                    SELECT rowid FROM articles_passage_fts WHERE articles_passage_fts MATCH %s)
+                ORDER BY p.article_id, p.position""",  # noqa: S608
+            [*article_ids, match_expression(groups, False)],
+        )
+        return cursor.fetchall()

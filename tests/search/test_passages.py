@@ -1,0 +1,129 @@
+"""Sections as passages (issue: search that answers the question): indexed on both databases
+whatever writes the article, linked from each result, and an answer card for a question
+that one live section clearly answers."""
+
+import pytest
+from django.db import connection
+
+from articles.library.sync import rerender_all
+from articles.library.words import read_body_parts
+from articles.models import Article, Passage
+from articles.search import search
+
+pytestmark = pytest.mark.usefixtures("library")
+
+SECTIONS = """A shot for sore nerves.
+
+## What is a nerve soak?
+
+A nerve soak bathes a sore nerve in numbing medicine.
+
+## Can I shower afterwards?
+
+- Wait one day before you shower or swim.
+- Keep the dressing dry until then.
+
+## Key points
+
+- Showering, swimming and driving are covered above.
+"""
+
+
+def _article(slug="nerve-soak", status=Article.Status.PUBLISHED, body=SECTIONS):
+    topic = Article.objects.get(slug="epidural-injection").topic
+    return Article.objects.create(
+        slug=slug, title="Nerve soak", summary="A shot.", kind="guide", topic=topic, body=body, status=status
+    )
+
+
+def _anchors(article):
+    return list(Passage.objects.filter(article=article).order_by("position").values_list("anchor", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_way_of_writing_an_article_keeps_its_passages_in_step():
+    article = _article()
+    assert _anchors(article) == ["what-is-a-nerve-soak", "can-i-shower-afterwards", "key-points"]
+    # A bulk update of the derived columns (what re-rendering does) re-indexes the sections.
+    article.body = SECTIONS.replace("Can I shower afterwards?", "Bathing afterwards")
+    article.save()
+    rerender_all(only=Article.objects.filter(pk=article.pk))
+    assert _anchors(article)[1] == "bathing-afterwards"
+    Article.objects.filter(pk=article.pk).update(passages=[])
+    assert _anchors(article) == []
+    Article.objects.filter(pk=article.pk).update(passages=[{"anchor": "a", "heading": "Shower rules", "text": "Wait."}])
+    assert search("shower rules").hits[0].anchor == "a"
+    article.delete()
+    assert not Passage.objects.exists() or not Passage.objects.filter(article_id=article.pk).exists()
+
+
+def test_a_result_links_to_the_section_that_has_the_words():
+    _article()
+    hit = next(h for h in search("shower swim").hits if h.slug == "nerve-soak")
+    assert (hit.anchor, hit.section) == ("can-i-shower-afterwards", "Can I shower afterwards?")
+    # A summing-up section mentions everything and answers nothing: it is not chosen.
+    assert search("showering swimming driving").hits[0].anchor != "key-points"
+
+
+def test_a_question_one_section_answers_gets_the_answer_first(client):
+    _article()
+    results = search("can i shower after a nerve soak?")
+    assert results.answer is not None
+    assert (results.answer.slug, results.answer.anchor) == ("nerve-soak", "can-i-shower-afterwards")
+    assert (
+        results.answer.html
+        == "<ul>\n<li>Wait one day before you shower or swim.</li>\n<li>Keep the dressing dry until then.</li>\n</ul>"
+    )
+    html = client.get("/search/", {"q": "can i shower after a nerve soak?"}).content.decode()
+    assert 'class="answer-card"' in html and "Wait one day before you shower or swim." in html
+    assert 'href="/articles/nerve-soak/#can-i-shower-afterwards"' in html
+
+
+def test_no_answer_card_for_a_non_question_or_when_nothing_clearly_answers():
+    _article()
+    assert search("nerve soak shower").answer is None  # not a question
+    assert search("can i drive a bus to the moon?").answer is None  # nothing answers it
+
+
+def test_never_an_answer_or_a_section_from_a_page_patients_cannot_see():
+    _article(slug="draft-soak", status=Article.Status.DRAFT)
+    results = search("can i shower after a nerve soak?")
+    assert results.answer is None or results.answer.slug != "draft-soak"
+    assert all(hit.slug != "draft-soak" for hit in results.hits)
+
+
+def test_the_passage_index_exists_on_this_database():
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM articles_passage_fts WHERE articles_passage_fts MATCH 'epidural'")
+        else:
+            cursor.execute("SELECT count(*) FROM articles_passage WHERE search_vector @@ plainto_tsquery('english', 'epidural')")
+        assert cursor.fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- words: [foot]\n", "each entry has 'words' and 'articles' lists"),
+        ("- words: [foot]\n  articles: []\n", "must each be a list of words"),
+        ("- words: [foot]\n  articles: [a]\n- words: [foot]\n  articles: [b]\n", "'foot' is listed twice (also at line 1)"),
+    ],
+)
+def test_a_bad_body_parts_file_is_refused_with_its_line(tmp_path, text, message):
+    (tmp_path / "body_parts.yaml").write_text(text)
+    problems = []
+    read_body_parts(tmp_path / "body_parts.yaml", tmp_path, problems)
+    assert problems and message in problems[-1].message
+
+
+def test_a_body_part_names_an_article_that_must_exist(library_dir):
+    from articles.library.files import ContentError
+    from articles.library.sync import load_library
+
+    (library_dir / "body_parts.yaml").write_text("- words: [foot]\n  articles: [no-such-article]\n")
+    with pytest.raises(ContentError) as raised:
+        load_library(library_dir)
+    assert any(
+        p.path.endswith("body_parts.yaml") and p.line == 1 and "'no-such-article' does not exist" in p.message
+        for p in raised.value.problems
+    )
