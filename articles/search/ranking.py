@@ -38,6 +38,8 @@ def stem(word: str) -> str:
     for suffix in ("ies", "ied", "sses", "ing", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
             word = word[: -len(suffix)] + ("ss" if suffix == "sses" else "")
+            if suffix in ("ing", "ed") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # napping -> nap, stopped -> stop
             break
     return word[:-1] if word.endswith(("e", "y")) and len(word) > 4 else word
 
@@ -190,8 +192,14 @@ def best_sections(rows: Iterable[Sequence], groups: Sequence[Sequence[str]]) -> 
         title = known.by_id.get(article_id, "")
         found = [[_found(g, head, body) for g in groups] for *_, head, body in sections]
         df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
+        # The page's own name, when most of its sections use it, says which page, not which section.
+        # And a word rare in the whole library's titles says more than a common one ("drive", "after").
         weights = [
-            math.log(1 + len(sections) / df[i]) * (NAME_FACTOR if mentions(g, title) else 1.0) if df[i] else 0.0
+            math.log(1 + len(sections) / df[i])
+            * known.weight(g)
+            * (NAME_FACTOR if df[i] * 3 > len(sections) and mentions(g, title) else 1.0)
+            if df[i]
+            else 0.0
             for i, g in enumerate(groups)
         ]
 

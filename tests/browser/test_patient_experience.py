@@ -22,6 +22,7 @@ PAGES = {
     "a-z": "/a-z/",
     "search": "/search/?q=back+shot",
     "no results": "/search/?q=zzqqxx",
+    "answer card": "/search/?q=can+i+take+a+bath+after+my+shot",
     "404": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
 }
@@ -94,7 +95,7 @@ def test_keyboard_path_from_skip_link_to_the_article(page, real_site):
     assert page.evaluate("!!document.activeElement.closest('main')")
 
 
-@pytest.mark.parametrize("name", ["home", "article", "glossary", "search", "handout"])
+@pytest.mark.parametrize("name", ["home", "article", "glossary", "search", "answer card", "handout"])
 def test_reflow_at_320_pixels(browser, real_site, name):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -102,6 +103,24 @@ def test_reflow_at_320_pixels(browser, real_site, name):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0
+
+
+def test_a_question_is_answered_first_and_the_answer_links_to_its_section(browser, real_site):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(real_site + PAGES["answer card"])
+    card = page.locator(".answer-card")
+    assert card.is_visible()
+    assert card.locator("h2").inner_text() == "Bathing and caring for the needle spot"
+    card.get_by_role("link", name="Read this part of").click()
+    page.wait_for_url("**/articles/after-your-procedure/#bathing-and-caring-for-the-needle-spot")
+    # The section itself is on screen (the page may scroll to it smoothly).
+    page.wait_for_function(
+        "() => { const top = document.getElementById('bathing-and-caring-for-the-needle-spot').getBoundingClientRect().top;"
+        " return top >= 0 && top < innerHeight; }",
+        timeout=5000,
+    )
+    context.close()
 
 
 def test_text_spacing_does_not_clip(browser, real_site):

@@ -11,6 +11,7 @@ import math
 from django.db import connection
 
 from articles import rules
+from articles.caching import stamps
 from articles.caching.memo import per_stamp
 from articles.search.index import POSTGRES_RANK_WEIGHTS
 
@@ -39,8 +40,20 @@ def _document_frequencies():
         return total, dict(cursor.fetchall())
 
 
+_held: dict[str, tuple] = {}
+
+
 def _weights(cursor, groups):
-    """Each concept's idf: its rarest phrase's mean over the phrase's words (stemmed by PostgreSQL)."""
+    """Each concept's idf: its rarest phrase's mean over the phrase's words (stemmed by
+    PostgreSQL). Kept for the last query and stamp: a search asks up to five times."""
+    key = (stamps.last_change().key(), tuple(tuple(g) for g in groups))
+    held = _held.get("weights")
+    if held is None or held[0] != key:
+        held = _held["weights"] = (key, _idf_of(cursor, groups))  # one assignment: thread-safe
+    return held[1]
+
+
+def _idf_of(cursor, groups):
     total, frequencies = _document_frequencies()
     phrases = [phrase for group in groups for phrase in group]
     values = ", ".join(["(%s::int, tsvector_to_array(to_tsvector('english', %s)))"] * len(phrases))
@@ -58,8 +71,8 @@ def _weights(cursor, groups):
     return found
 
 
-# In more than half of the articles: common.
-COMMON_SHARE = 0.5
+# In more than about a third of the articles: common.
+COMMON_SHARE = 0.35
 
 
 def _rarer(groups, weights):
