@@ -102,11 +102,16 @@ class Names:
     title_df: Counter[str] = field(default_factory=Counter)
     ids: dict[str, int] = field(default_factory=dict)  # slug -> id
 
+    weights: dict[tuple[str, ...], float] = field(default_factory=dict)  # what weight() worked out
+
     def weight(self, group: Sequence[str]) -> float:
         """How rare a concept is among titles: rare words say what a page is about."""
-        words = [w for phrase in _phrases(group) for w in phrase.split()]
-        df = min((self.title_df.get(w, 0) for w in words), default=0)
-        return math.log(1 + len(self.by_id) / (1 + df))
+        key = tuple(group)
+        if key not in self.weights:
+            words = [w for phrase in _phrases(group) for w in phrase.split()]
+            df = min((self.title_df.get(w, 0) for w in words), default=0)
+            self.weights[key] = math.log(1 + len(self.by_id) / (1 + df))
+        return self.weights[key]
 
 
 @per_stamp
