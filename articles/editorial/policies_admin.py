@@ -5,6 +5,8 @@ goes in front of patients on every page that names it, at once, without a review
 page. Editors see the policies and which pages use them. The definitions (name, title,
 default, source) come from content/policies.yaml and are not edited here."""
 
+import re
+
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html_join
@@ -55,7 +57,9 @@ class ClinicPolicyAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
 
     @admin.display(description="Pages that use it")
     def used_on(self, obj):
-        pages = Article.objects.filter(body__contains=obj.name).order_by("title").only("title", "slug")
+        # The placeholder itself, not the name anywhere (a link to /articles/blood-thinners-… is not a use).
+        placeholder = r"\{\{\s*" + re.escape(obj.name) + r"\s*\}\}"
+        pages = Article.objects.filter(body__regex=placeholder).order_by("title").only("title", "slug")
         return format_html_join(", ", "{}", ((a.title,) for a in pages)) or "None yet"
 
     def has_add_permission(self, request):

@@ -36,3 +36,19 @@ def test_a_reviewer_sets_the_clinics_wording_and_a_bad_one_is_refused(client, dj
     done = client.post(URL.format(policy.pk), {"clinic_text": "No driving until the next morning. Call {{ clinic-phone }}."})
     assert done.status_code == 302
     assert ClinicPolicy.objects.get(pk=policy.pk).text == "No driving until the next morning. Call {{ clinic-phone }}."
+
+
+@pytest.mark.usefixtures("library")
+def test_the_pages_that_use_a_policy_are_those_that_name_it(client, django_user_model, policy):
+    from articles.models import Article
+
+    uses = Article.objects.get(slug="epidural-injection")
+    uses.body += "\n\n{{ driving-after-sedation }}\n"
+    uses.save()
+    links = Article.objects.get(slug="nerve-ablation")
+    links.body += "\n\nRead about [driving after sedation](/articles/epidural-injection/) (driving-after-sedation).\n"
+    links.save()
+    _login(client, django_user_model, "Editor")
+    page = client.get(URL.format(policy.pk)).content.decode()
+    # Nothing else on the policy's page names an article.
+    assert uses.title in page and links.title not in page
