@@ -6,13 +6,13 @@ Each concept's rank is therefore weighted by its inverse document frequency (BM2
 as SQLite's bm25 uses), from one ts_stat pass over the library per change stamp.
 """
 
+import json
 import math
 
 from django.db import connection
 
 from articles import rules
-from articles.caching import stamps
-from articles.caching.memo import per_stamp
+from articles.caching.memo import per_stamp, per_stamp_by_key
 from articles.search.index import POSTGRES_RANK_WEIGHTS
 
 
@@ -40,17 +40,16 @@ def _document_frequencies():
         return total, dict(cursor.fetchall())
 
 
-_held: dict[str, tuple] = {}
-
-
-def _weights(cursor, groups):
+def _weights(groups):
     """Each concept's idf: its rarest phrase's mean over the phrase's words (stemmed by
-    PostgreSQL). Kept for the last query and stamp: a search asks up to five times."""
-    key = (stamps.last_change().key(), tuple(tuple(g) for g in groups))
-    held = _held.get("weights")
-    if held is None or held[0] != key:
-        held = _held["weights"] = (key, _idf_of(cursor, groups))  # one assignment: thread-safe
-    return held[1]
+    PostgreSQL). Kept per library stamp: a search asks up to five times."""
+    return _weights_of(json.dumps(groups))
+
+
+@per_stamp_by_key(maxsize=64)
+def _weights_of(groups_json):
+    with connection.cursor() as cursor:
+        return _idf_of(cursor, json.loads(groups_json))
 
 
 def _idf_of(cursor, groups):
@@ -101,7 +100,7 @@ def rank(groups, require_all, now, among=None):
     # Rank ids only: the GIN index finds the matches.
     live, live_params = rules.published_sql("a", now)
     with connection.cursor() as cursor:
-        weights = _weights(cursor, groups)
+        weights = _weights(groups)
         if not require_all:
             # The fallback when few pages have every concept: the rarer concepts only. A
             # common one ("pain") matched most of the library, and ranking thousands of long
@@ -129,7 +128,7 @@ def rank_passages(groups, require_all, now, limit, among=None):
     live, live_params = rules.published_sql("a", now)
     with connection.cursor() as cursor:
         query, params = tsquery(groups, require_all)
-        order, order_params = _ranking(groups, _weights(cursor, groups), "p")
+        order, order_params = _ranking(groups, _weights(groups), "p")
         within, within_params = ("AND p.article_id = ANY(%s)", [list(among)]) if among is not None else ("", [])
         cursor.execute(
             f"""SELECT p.id, p.article_id, p.anchor, p.heading, p.text

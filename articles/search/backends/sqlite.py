@@ -1,9 +1,11 @@
 """SQLite: an FTS5 table kept in step by triggers (search/index.py), ranked by bm25."""
 
+import datetime
+
 from django.db import connection
 
 from articles import rules
-from articles.caching import stamps
+from articles.caching.memo import per_stamp_by_key
 from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS
 
 
@@ -25,19 +27,18 @@ def match_expression(groups, require_all):
     return joiner.join("(" + " OR ".join([_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups)
 
 
-_held: dict[str, tuple] = {}
-
-
-def _hidden(cursor, now):
+def _hidden(now):
     """The articles that are not live: few rows, read from the (status, published_at) index
-    alone, once for each library stamp and second (a search asks up to six times)."""
-    key = (stamps.last_change().key(), now.replace(microsecond=0))
-    held = _held.get("entry")
-    if held is None or held[0] != key:
-        live, params = rules.published_sql("a", now)
+    alone, once for each search's moment and library stamp (a search asks up to six times)."""
+    return _hidden_at(now.isoformat())
+
+
+@per_stamp_by_key(maxsize=4)
+def _hidden_at(moment):
+    live, params = rules.published_sql("a", datetime.datetime.fromisoformat(moment))
+    with connection.cursor() as cursor:
         cursor.execute(f"SELECT a.id FROM articles_article a WHERE NOT ({live})", params)  # noqa: S608
-        held = _held["entry"] = (key, {row[0] for row in cursor.fetchall()})  # one assignment: thread-safe
-    return held[1]
+        return frozenset(row[0] for row in cursor.fetchall())
 
 
 def rank(groups, require_all, now, among=None):
@@ -48,7 +49,7 @@ def rank(groups, require_all, now, among=None):
     made searches slow at 10,000 articles; unpublished articles are few.
     """
     with connection.cursor() as cursor:
-        hidden = _hidden(cursor, now)
+        hidden = _hidden(now)
         weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
         cursor.execute(
             f"""SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s
@@ -67,7 +68,7 @@ def rank_passages(groups, require_all, now, limit, among=None):
     of the articles `among` when given (FTS5 ranks every match anyway: filtered here)."""
     weights = ", ".join(str(w) for w in SQLITE_PASSAGE_WEIGHTS)
     with connection.cursor() as cursor:
-        hidden = _hidden(cursor, now)
+        hidden = _hidden(now)
         cursor.execute(
             f"""SELECT p.id, p.article_id, p.anchor, p.heading, p.text
                 FROM (SELECT rowid AS id, bm25(articles_passage_fts, {weights}) AS score FROM articles_passage_fts
