@@ -7,11 +7,12 @@ from django.db import migrations, models
 def passages_from_stored_html(apps, schema_editor):
     """Articles rendered before passages existed get them from their stored HTML; the search
     index is filled from them after the migration (search/index.py, ensure_index)."""
-    from articles.rendering.markdown import passages_of
+    from articles.rendering.markdown import passages_of, with_leads
 
     Article = apps.get_model("articles", "Article")
     for article in Article.objects.only("id", "body_html").iterator(chunk_size=200):
-        Article.objects.filter(pk=article.pk).update(passages=passages_of(article.body_html))
+        passages = with_leads(passages_of(article.body_html), article.body_html)
+        Article.objects.filter(pk=article.pk).update(passages=passages)
 
 
 class Migration(migrations.Migration):

@@ -85,10 +85,11 @@ class TocEntry(TypedDict):
     children: list["TocEntry"]
 
 
-class Passage(TypedDict):
+class Passage(TypedDict, total=False):
     anchor: str
     heading: str
     text: str
+    lead: str  # the first paragraph, list or box under the heading, as HTML (with_leads)
 
 
 class _TocToken(TypedDict):
@@ -250,6 +251,78 @@ def _passages(collector: _TextCollector) -> list[Passage]:
         for anchor, h, t in collector.passages[:MAX_PASSAGES]
         if anchor
     ]
+
+
+def with_leads(passages: list[Passage], html: str) -> list[Passage]:
+    """Each passage with its lead: the first paragraph, list or box under its heading, as the
+    page shows it (html is the finished page, glossary links and all). Worked out when the
+    article is rendered, so a search's answer card only reads it."""
+    found: list[Passage] = []
+    for passage in passages:
+        match = re.search(r'<h([23]) id="' + re.escape(passage["anchor"]) + r'"[^>]*>.*?</h\1>', html, re.S)
+        lead = ""
+        if match:
+            # Only up to the next section: the lead is never past it.
+            following = _NEXT_HEADING.search(html, match.end())
+            collector = _FirstBlock()
+            collector.feed(html[match.end() : following.start() if following else len(html)])
+            lead = collector.html()
+        found.append({**passage, "lead": lead})
+    return found
+
+
+_NEXT_HEADING = re.compile(r"<h[23][\s>]")
+
+
+class _FirstBlock(HTMLParser):
+    """Collects the first top-level block (p, ul, ol, div, dl, table) of an HTML fragment."""
+
+    BLOCKS = frozenset({"p", "ul", "ol", "div", "dl", "table", "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.depth = 0
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag in ("br", "img", "hr", "wbr"):
+            self.handle_startendtag(tag, attrs)
+            return
+        if self.depth == 0 and tag in ("h2", "h3", "h4"):
+            self.done = True
+            return
+        if self.depth == 0 and tag not in self.BLOCKS:
+            return
+        self.depth += 1
+        self.parts.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth and not self.done:
+            self.parts.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.done or not self.depth:
+            return
+        self.parts.append(f"</{tag}>")
+        self.depth -= 1
+        if self.depth == 0:
+            self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.done:
+            self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+    def html(self) -> str:
+        return "".join(self.parts)
 
 
 def render(source: str | None, callout_titles: Mapping[str, str] | None = None) -> Rendered:

@@ -32,7 +32,7 @@ RENDERED_FIELDS = (
     "rendered_with",
 )
 # Raise when the pipeline's output changes; load_content then renders stored articles again.
-RENDER_VERSION = 5
+RENDER_VERSION = 6
 
 _LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
 
@@ -112,6 +112,7 @@ def render(source: str, context: Context | None = None, glossary: bool = True) -
     result = markdown.render(resolve_library_images(filled), callout_titles=titles)
     if glossary:
         result.html = context.glossary.link(result.html)
+    result.passages = markdown.with_leads(result.passages, result.html)
     return result
 
 

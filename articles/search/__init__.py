@@ -123,8 +123,8 @@ def _answer(raw, query_tokens, ranking, groups):
     if chosen is None:
         return None
     article_id, anchor, heading = chosen
-    article = Article.objects.published().filter(pk=article_id).only("slug", "title", "body_html").first()
-    html = answers.lead(article.body_html, anchor) if article else ""
+    article = Article.objects.published().filter(pk=article_id).only("slug", "title", "passages").first()
+    html = next((p.get("lead", "") for p in (article.passages if article else []) if p.get("anchor") == anchor), "")
     if not html:
         return None
     return answers.Answer(article.slug, article.title, anchor, heading, html)

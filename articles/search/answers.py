@@ -6,10 +6,8 @@ its page's name) covers most of what the question asks (by weight: rare words co
 none than a wrong one. Only live articles have sections to rank (backends drop the rest).
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from articles.search.ranking import Ranked, mentions, names
 
@@ -55,64 +53,3 @@ def choose(ranking: Ranked, groups: Sequence[Sequence[str]]) -> tuple[int, str, 
     if not any(mentions(group, heading.lower()) and not mentions(group, title) for group, _ in weights):
         return None
     return top, anchor, heading
-
-
-def lead(body_html: str, anchor: str) -> str:
-    """The first paragraph, list or box after the heading with this id, as it is on the page."""
-    match = re.search(r'<h([23]) id="' + re.escape(anchor) + r'"[^>]*>.*?</h\1>', body_html or "", re.S)
-    if not match:
-        return ""
-    collector = _FirstBlock()
-    collector.feed(body_html[match.end() :])
-    return collector.html()
-
-
-class _FirstBlock(HTMLParser):
-    """Collects the first top-level block (p, ul, ol, div, dl, table) of an HTML fragment."""
-
-    BLOCKS = frozenset({"p", "ul", "ol", "div", "dl", "table", "blockquote"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.parts: list[str] = []
-        self.depth = 0
-        self.done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.done:
-            return
-        if tag in ("br", "img", "hr", "wbr"):
-            self.handle_startendtag(tag, attrs)
-            return
-        if self.depth == 0 and tag in ("h2", "h3", "h4"):
-            self.done = True
-            return
-        if self.depth == 0 and tag not in self.BLOCKS:
-            return
-        self.depth += 1
-        self.parts.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth and not self.done:
-            self.parts.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.done or not self.depth:
-            return
-        self.parts.append(f"</{tag}>")
-        self.depth -= 1
-        if self.depth == 0:
-            self.done = True
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.done:
-            self.parts.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.handle_data(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.handle_data(f"&#{name};")
-
-    def html(self) -> str:
-        return "".join(self.parts)
