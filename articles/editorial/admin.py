@@ -8,6 +8,7 @@ from articles.editorial.article_admin import MARKDOWN_EDITOR, RefusedWhileLoadin
 from articles.editorial.uploads import checked_file
 from articles.editorial.widgets import NamesField
 from articles.models import ClinicSettings, Feedback, GlossaryTerm, Image, Redirect, RenderJob, Reviewer, Topic
+from articles.rendering.glossary import Entry, GlossaryIndex
 
 
 @admin.register(Topic)
@@ -59,6 +60,22 @@ class GlossaryTermForm(forms.ModelForm):
     class Meta:
         model = GlossaryTerm
         fields = ("term", "slug", "definition", "aliases", "sense_words")
+
+    def clean(self):
+        # The rule load_content applies to the glossary file (library/words.py): a name two
+        # terms share must be told apart, or a page links the wrong meaning.
+        data = super().clean()
+        others = GlossaryTerm.objects.exclude(pk=self.instance.pk).only("term", "aliases", "sense_words")
+        entries = [Entry(t.term, "", "", tuple(t.aliases or ()), tuple(t.sense_words or ())) for t in others]
+        this = Entry(data.get("term") or "", "", "", tuple(data.get("aliases") or ()), tuple(data.get("sense_words") or ()))
+        for name, claimants in GlossaryIndex([*entries, this]).shared_names():
+            if this in claimants:
+                other = ", ".join(f"“{e.term}”" for e in claimants if e is not this)
+                raise forms.ValidationError(
+                    f"“{name}” is also a name of {other}. Fill in “Words that show this meaning” on both, "
+                    "or keep the name on one of them."
+                )
+        return data
 
 
 @admin.register(GlossaryTerm)

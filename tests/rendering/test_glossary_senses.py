@@ -58,3 +58,17 @@ def test_the_shipped_glossary_fixes_the_reviews_wrong_meanings(settings):
     assert meaning("<p>Spinal nerves leave the spine.</p>") is None  # "spinal" is no longer an alias
     assert meaning("<p>It is called the dorsal root ganglion (DRG).</p>") == "Dorsal root ganglion"
     assert meaning("<p>It is nerve pain.</p>") == "Nerve pain"
+
+
+def test_the_admin_refuses_a_shared_name_nothing_tells_apart(admin_client, db):
+    from articles.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(term="Clinical trial", slug="clinical-trial", definition="A study.", aliases=["trial"])
+    form = {"term": "Trial stimulation", "slug": "trial-stimulation", "definition": "A test run.", "aliases": "trial"}
+    refused = admin_client.post("/admin/articles/glossaryterm/add/", {**form, "sense_words": ""})
+    assert refused.status_code == 200
+    assert "“trial” is also a name of “Clinical trial”" in refused.content.decode()
+    assert not GlossaryTerm.objects.filter(term="Trial stimulation").exists()
+    # With words that show its meaning, the new term is linked only where they are near.
+    added = admin_client.post("/admin/articles/glossaryterm/add/", {**form, "sense_words": "stimulator\nleads"})
+    assert added.status_code == 302 and GlossaryTerm.objects.get(term="Trial stimulation").sense_words == ["stimulator", "leads"]
