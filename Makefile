@@ -26,6 +26,7 @@ $(BIN)/.installed: $(DEV_LOCK) $(RUNTIME_LOCK)
 venv: $(BIN)/.installed
 
 setup: venv
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -86,6 +86,32 @@ def reading_grade(figures: Any) -> Grade:
     return Grade("Flesch-Kincaid", figures.flesch_kincaid, limit)
 
 
+# Other languages are gated by a formula normed on their own texts (SMOG is normed on
+# English): Spanish by Szigriszt-Pazos perspicuity read on the INFLESZ scale (Barrio-Cantalejo
+# et al. 2008), where 65 and above is "bastante fácil". Higher is easier.
+READING_EASE_MIN = {"es": 65.0}
+READING_EASE_NAME = {"es": "Szigriszt-Pazos (INFLESZ)"}
+
+
+@dataclass(frozen=True)
+class Ease:
+    measure: str
+    value: float
+    minimum: float
+
+    @property
+    def too_hard(self) -> bool:
+        return self.value < self.minimum
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.value}"
+
+
+def reading_ease(language: str, value: float) -> Ease:
+    """The gate for a translation: the publish gate, the editor's panel and check_content."""
+    return Ease(READING_EASE_NAME[language], value, READING_EASE_MIN[language])
+
+
 # --- Clinical review windows --------------------------------------------------------------
 # Drafts are not in front of patients, so their review is never "due". An article that
 # was never reviewed is "never reviewed", whatever its due date says.

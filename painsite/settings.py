@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "painsite.body_limit.BodyLimitMiddleware",
     # Then: a page it has kept is answered with all the headers the stack below gave it.
     "articles.caching.page_cache.PageCacheMiddleware",
+    # The language from the path alone (/es/…): never a cookie or Accept-Language.
+    "articles.translation.middleware.PathLanguageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "painsite.headers.PermissionsPolicyMiddleware",
@@ -180,7 +182,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English is the source; every other language is a translation of it (articles/translation/).
+# Each language is named in itself, as the language switcher shows it. Adding one: its line
+# here, its locale/<code>/LC_MESSAGES/django.po, and its content files (docs/translations.md).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

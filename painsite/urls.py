@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
@@ -20,7 +21,10 @@ urlpatterns = [
     path("review/<str:token>/", signoff.signoff, name="signoff"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg"))),
-    path("", include("articles.urls")),
     # Uploaded images. A proxy should serve /media/ itself in production (see deploy/).
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
+
+# The library's pages: English at the root, as always; each other language under its code,
+# with the path's words translated (/es/articulos/<slug>/).
+urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)

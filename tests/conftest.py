@@ -4,6 +4,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from articles.management.commands.compile_translations import compile_all
+
+# gettext reads .mo files, which are built from the .po files (not kept in git).
+compile_all()
+
 FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
 
 

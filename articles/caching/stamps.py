@@ -39,7 +39,7 @@ class Stamp:
         # parses: parse_datetime gives no None here.)
         times: list[datetime.datetime] = [
             t if not isinstance(t, str) else cast(datetime.datetime, parse_datetime(t))
-            for t in (*self.row[:5], *self.row[8:11], self.row[13])
+            for t in (*self.row[:5], *self.row[8:11], self.row[13], *self.row[15:19])
             if t
         ]
         times = [t if timezone.is_aware(t) else timezone.make_aware(t, datetime.UTC) for t in times]
@@ -90,7 +90,15 @@ _STAMP_SQL = """SELECT (SELECT max(modified_at) FROM articles_article),
     (SELECT count(*) FROM articles_reviewer),
     (SELECT count(*) FROM articles_image),
     (SELECT max(modified_at) FROM articles_clinicpolicy),
-    (SELECT count(*) FROM articles_clinicpolicy)"""
+    (SELECT count(*) FROM articles_clinicpolicy),
+    (SELECT max(modified_at) FROM articles_articletranslation),
+    (SELECT max(modified_at) FROM articles_topictranslation),
+    (SELECT max(modified_at) FROM articles_glossarytranslation),
+    (SELECT max(modified_at) FROM articles_policytranslation),
+    (SELECT count(*) FROM articles_articletranslation),
+    (SELECT count(*) FROM articles_topictranslation),
+    (SELECT count(*) FROM articles_glossarytranslation),
+    (SELECT count(*) FROM articles_policytranslation)"""
 
 
 def _query(sql: str, params: list[object]) -> tuple[Any, ...]:

@@ -67,6 +67,8 @@ class Library:
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
     policies_hash: str = ""  # empty when the folder has no policies file
+    # Files in other languages (translation/files.py), read beside their sources.
+    translations: Any = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -166,7 +168,9 @@ def read_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile |
 def read_library(root: str | os.PathLike[str]) -> Library:
     """Read every file under root. Problems are collected, not raised."""
     root = Path(root)
-    library = Library()
+    from articles.translation import files as translated
+
+    library = Library(translations=translated.Translations())
     problems = library.problems
     if not root.is_dir():
         problems.append(Problem(str(root), 0, "no such content folder"))
@@ -181,8 +185,20 @@ def read_library(root: str | os.PathLike[str]) -> Library:
             if source is not None:
                 source.slug = topic_dir.name
                 library.topics[topic_dir.name] = source
+        for path in sorted(topic_dir.glob("_topic.*.md")):
+            if (named := translated.language_of(path)) is not None:
+                source = translated.read_translation(path, root, problems)
+                if source is not None:
+                    source.slug = topic_dir.name
+                    library.translations.topics[(topic_dir.name, named[1])] = source
         for path in sorted(topic_dir.glob("*.md")):
             if path.name.startswith("_"):
+                continue
+            if (named := translated.language_of(path)) is not None:
+                source = translated.read_translation(path, root, problems)
+                if source is not None:
+                    library.translations.articles[(named[0], named[1])] = source
+                    library.translations.topic_of[named] = topic_dir.name
                 continue
             source = read_source(path, root, problems)
             if source is None:
@@ -200,4 +216,5 @@ def read_library(root: str | os.PathLike[str]) -> Library:
     library.body_parts_display = display_name(root / words.BODY_PARTS_FILE, root)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
     library.policies, library.policies_hash = read_policies(root / POLICIES_FILE, root, problems)
+    translated.read_words(root, library.translations, problems)
     return library

@@ -23,6 +23,7 @@ from articles.models import Article, ClinicPolicy, GlossaryTerm, Reviewer, Topic
 from articles.models.site import LibraryLoad
 from articles.rendering import site as rendering
 from articles.rendering.triggers import rerender_handled
+from articles.translation import sync as translated
 
 
 @dataclass
@@ -242,6 +243,8 @@ def _write(library, force, report, progress=None):
         article.related.set([by_slug[s] for s in related])
         Article.objects.filter(pk=article.pk).update(loaded_fingerprint=article.fingerprint(related))
     report.not_in_files = sorted(set(hashes) - set(library.articles) - {a.slug for a, _ in touched})
+    # Translations after their English rows (and the glossary and policies they use).
+    translated.write(library, report, _reviewer)
     if glossary_changed:
         report.rerendered = rerender_all(exclude=[a for a, _ in touched])
     else:
@@ -265,6 +268,12 @@ def load_library(root, force=False, progress=None):
         existing_articles=set(Article.objects.values_list("slug", flat=True)) - file_articles,
         images=pictures.alt_texts(),
         existing_policies=ClinicPolicy.objects.values_list("name", flat=True),
+    )
+    translated.validate(
+        library,
+        set(library.articles) | set(Article.objects.values_list("slug", flat=True)),
+        pictures.alt_texts(),
+        [p["name"] for p in library.policies] + list(ClinicPolicy.objects.values_list("name", flat=True)),
     )
     if library.problems:
         raise ContentError(library.problems)

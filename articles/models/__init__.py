@@ -3,9 +3,14 @@
 from articles.models.editorial import RenderJob, Revision
 from articles.models.library import Article, GlossaryTerm, Image, Passage, Reviewer, Topic
 from articles.models.site import ClinicPolicy, ClinicSettings, Feedback, Redirect, normalise_path
+from articles.models.translation import ArticleTranslation, GlossaryTranslation, PolicyTranslation, TopicTranslation
 
 __all__ = [
     "Article",
+    "ArticleTranslation",
+    "GlossaryTranslation",
+    "PolicyTranslation",
+    "TopicTranslation",
     "ClinicPolicy",
     "ClinicSettings",
     "Feedback",

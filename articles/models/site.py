@@ -47,7 +47,9 @@ class ClinicSettings(models.Model):
 
     @property
     def authors(self):
-        return self.written_by.strip() or f"the patient-education team at {self.clinic_name}"
+        from django.utils.translation import gettext
+
+        return self.written_by.strip() or gettext("the patient-education team at %(clinic)s") % {"clinic": self.clinic_name}
 
     @classmethod
     def from_settings(cls):

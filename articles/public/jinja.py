@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from django.core.exceptions import ImproperlyConfigured
 from django.template import defaultfilters
 from django.templatetags.static import static
+from django.utils import translation
 from jinja2 import ChainableUndefined, Environment
 
 from articles.caching.urls import url
@@ -41,9 +42,12 @@ def date(value, fmt):
 def environment(**options):
     # Like Django's templates, a missing variable or attribute prints as nothing.
     options["undefined"] = ChainableUndefined
+    # {{ _("…") }} in the templates: Django's gettext, in the request's language (locale/).
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)  # noqa: S701 (Django's backend passes autoescape=True)
     if not env.autoescape:
         raise ImproperlyConfigured("The public pages' templates must escape what they show.")
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
     env.globals.update(static=static_url, url=url)
     env.filters.update(date=date, linebreaksbr=defaultfilters.linebreaksbr, pluralize=defaultfilters.pluralize)
     return env

@@ -51,6 +51,10 @@ def siblings(article):
     return _reading_orders().get(article.topic_id, [])
 
 
+def siblings_of_topic(topic_id):
+    return _reading_orders().get(topic_id, [])
+
+
 @per_stamp
 def _related_links():
     """article id -> the published articles it links to as related, by title: one query for

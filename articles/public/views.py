@@ -14,6 +14,14 @@ from articles.public import reads
 from articles.public.ratelimit import allow
 from articles.search import search
 from articles.seo import structured_data as seo
+from articles.translation import languages
+from articles.translation import reads as translated_reads
+from articles.translation import views as translated
+
+
+def _translated():
+    """True when the path names another language than English: its views answer."""
+    return languages.current() != languages.DEFAULT
 
 
 def _clinic(request):
@@ -38,11 +46,13 @@ def _page(request, template, context, title, description, crumbs=None, canonical
 
 @public_page
 def home(request):
+    if _translated():
+        return translated.home(request, _page)
     topics = reads.topics()  # the menu's own list
     return _page(
         request,
         "articles/home.html",
-        {"topics": topics},
+        {"topics": topics, "alternates": translated_reads.alternates("articles:home")},
         f"Interventional pain care explained | {_clinic(request)}",
         HOME_DESCRIPTION,
     )
@@ -54,6 +64,8 @@ TOPIC_LIST_PREVIEW = 12
 
 @public_page
 def topic_list(request):
+    if _translated():
+        return translated.topic_list(request, _page)
     topics = Topic.objects.annotate_published_counts()
     by_topic = {}
     for article in Article.objects.published().first_of_each_topic(TOPIC_LIST_PREVIEW):
@@ -62,7 +74,7 @@ def topic_list(request):
     return _page(
         request,
         "articles/topic_list.html",
-        {"rows": rows},
+        {"rows": rows, "alternates": translated_reads.alternates("articles:topic_list")},
         f"All topics | {_clinic(request)}",
         "Every topic on this site, from nerve blocks to living with chronic pain, with its articles.",
         [(None, "All topics")],
@@ -71,6 +83,8 @@ def topic_list(request):
 
 @public_page(query={"page": page_number})
 def topic_detail(request, slug):
+    if _translated():
+        return translated.topic_detail(request, _page, slug)
     topic = reads.topic(slug)
     if topic is None:
         raise Http404("No such topic")
@@ -84,7 +98,14 @@ def topic_detail(request, slug):
     return _page(
         request,
         "articles/topic_detail.html",
-        {"topic": topic, "page": page, "articles": page.object_list},
+        {
+            "topic": topic,
+            "page": page,
+            "articles": page.object_list,
+            "alternates": translated_reads.alternates(
+                "articles:topic", slug, [languages.DEFAULT, *(c for c in languages.codes() if translated_reads.topic(slug, c))]
+            ),
+        },
         f"{title} | {_clinic(request)}",
         topic.summary,
         [(None, topic.title)],
@@ -104,6 +125,8 @@ def _article_for(request, slug):
 
 @public_page(query={"feedback": ["thanks"]})
 def article_detail(request, slug):
+    if _translated():
+        return translated.article_detail(request, _page, slug, reads.published_article(slug))
     return article_page(request, _article_for(request, slug))
 
 
@@ -126,6 +149,7 @@ def article_page(request, article, preview=False):
         "changes": reads.changes(article),
         "draft_preview": preview,
         "noindex": preview,
+        "alternates": [] if preview else translated_reads.article_alternates(article),
     }
     response = _page(
         request, "articles/article_detail.html", context, f"{article.title} | {_clinic(request)}", article.summary, crumbs
@@ -162,12 +186,14 @@ def handout(request, slug):
 
 @public_page
 def glossary(request):
+    if _translated():
+        return translated.glossary(request, _page)
     terms = GlossaryTerm.objects.all()
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
     return _page(
         request,
         "articles/glossary.html",
-        {"letters": letters},
+        {"letters": letters, "alternates": translated_reads.alternates("articles:glossary")},
         f"Glossary of pain care words | {_clinic(request)}",
         "Plain-language meanings of the medical words used on this site, from A to Z.",
         [(None, "Glossary")],

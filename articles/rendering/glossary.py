@@ -61,8 +61,9 @@ class Entry:
 
 
 class GlossaryIndex:
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], page: str = "/glossary/"):
         self.entries = list(entries)
+        self.page = page  # the glossary page the links go to (its language's)
         # normalised name -> its entry; a term's own name wins over another's alias.
         self.by_name: dict[str, Entry] = {}
         # normalised name -> every entry that claims it, term owners first. A name two
@@ -84,7 +85,7 @@ class GlossaryIndex:
         text = "\n".join(
             f"{e.term}|{e.slug}|{e.definition}|{'|'.join(e.aliases)}|{'|'.join(e.sense_words)}" for e in self.entries
         )
-        return hashlib.sha256(text.encode()).hexdigest()
+        return hashlib.sha256(f"{self.page}\n{text}".encode()).hexdigest()
 
     @cached_property
     def _covered(self) -> set[str]:
@@ -178,7 +179,7 @@ class GlossaryIndex:
             return text
         used.add(entry.slug)
         return (
-            f'<span class="term"><a href="/glossary/#{entry.slug}">{text}</a>'
+            f'<span class="term"><a href="{self.page}#{entry.slug}">{text}</a>'
             f'<span class="term-tip" role="tooltip">{escape(entry.definition, quote=False)}</span></span>'
         )
 

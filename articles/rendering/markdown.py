@@ -13,6 +13,7 @@ from typing import Protocol, TypedDict, cast
 
 import markdown
 import nh3
+from django.utils.translation import gettext
 from markdown.extensions.toc import slugify_unicode
 
 CALLOUT_KINDS = ("emergency", "urgent", "note", "tip", "warning")
@@ -122,9 +123,10 @@ class Rendered:
 
 
 def default_callout_titles(emergency_number: str = "911") -> dict[str, str]:
+    """In the active language (the .po files translate them)."""
     return {
-        "emergency": f"Call {emergency_number} now if",
-        "urgent": "Call the clinic the same day if",
+        "emergency": gettext("Call %(number)s now if") % {"number": emergency_number},
+        "urgent": gettext("Call the clinic the same day if"),
     }
 
 

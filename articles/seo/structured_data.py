@@ -8,6 +8,7 @@ import json
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from articles.models import Article
 
@@ -84,7 +85,7 @@ def article_graph(article, crumbs, clinic):
         "name": article.title,
         "headline": article.title,
         "description": article.summary,
-        "inLanguage": "en",
+        "inLanguage": get_language() or "en",
         "medicalAudience": {"@type": "Patient"},
         "about": _about(article),
         "datePublished": article.published_at.date().isoformat(),
@@ -120,7 +121,7 @@ def page_graph(name, path, description, clinic, crumbs=None):
         "url": absolute(path),
         "name": name,
         "description": description,
-        "inLanguage": "en",
+        "inLanguage": get_language() or "en",
         "publisher": publisher(clinic),
     }
     graph = [page]

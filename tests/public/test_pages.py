@@ -116,9 +116,10 @@ def test_server_error_page_needs_no_database(rf, settings):
 
 @pytest.mark.parametrize(
     "url,budget",
-    [("/", 3), ("/topics/", 4), ("/topics/back-pain/", 5), ("/articles/epidural-injection/", 5), ("/glossary/", 3), ("/a-z/", 3)],
+    [("/", 3), ("/topics/", 4), ("/topics/back-pain/", 5), ("/articles/epidural-injection/", 6), ("/glossary/", 3), ("/a-z/", 3)],
 )
 def test_query_budget(client, django_assert_max_num_queries, url, budget):
+    # An article page reads its translations once per library change too (its hreflang links).
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
 

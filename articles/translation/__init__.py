@@ -1,0 +1,1 @@
+"""The site in other languages: addresses, rendering, freshness and loading of translations."""

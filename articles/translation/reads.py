@@ -1,0 +1,73 @@
+"""What the pages in other languages read: kept per process until the library stamp moves,
+like public/reads.py for English."""
+
+from articles.caching.memo import per_stamp_by_key
+from articles.public import reads
+from articles.seo.structured_data import absolute
+from articles.translation import languages
+
+
+@per_stamp_by_key(maxsize=8)
+def _topics(language):
+    from articles.models import TopicTranslation
+
+    by_topic = {t.topic_id: t for t in TopicTranslation.objects.filter(language=language)}
+    # In the English menu's order; a topic not translated yet is left out of the menu.
+    return [by_topic[t.pk] for t in reads.topics() if t.pk in by_topic]
+
+
+def menu(language):
+    return reads.topics() if language == languages.DEFAULT else _topics(language)
+
+
+def topic(slug, language):
+    return next((t for t in _topics(language) if t.topic.slug == slug), None)
+
+
+@per_stamp_by_key(maxsize=8)
+def _published(language):
+    """slug -> the published translation (its English article and topic attached)."""
+    from articles.models import ArticleTranslation
+
+    rows = ArticleTranslation.objects.published().filter(language=language).select_related("article", "reviewer")
+    topics = {t.pk: t for t in reads.topics()}
+    found = {}
+    for row in rows:
+        row.article.topic = topics[row.article.topic_id]
+        found[row.article.slug] = row
+    return found
+
+
+def published(slug, language):
+    return _published(language).get(slug)
+
+
+def translations_of(slug):
+    """language -> the published translation of the English article `slug`."""
+    return {code: row for code in languages.codes() if code != languages.DEFAULT and (row := published(slug, code))}
+
+
+def in_reading_order(topic, language):
+    """The topic's published articles in this language, in the English reading order."""
+    rows = _published(language)
+    return [rows[a.slug] for a in reads.siblings_of_topic(topic.pk) if a.slug in rows]
+
+
+def related(article, language):
+    rows = _published(language)
+    return [rows[a.slug] for a in reads.related(article) if a.slug in rows]
+
+
+def alternates(english_path_name, slug=None, languages_present=None):
+    """(code, name in itself, absolute address) for each language this page exists in,
+    English first (it is the x-default)."""
+    present = languages_present if languages_present is not None else languages.codes()
+    args = (slug,) if slug else ()
+    return [(code, languages.name_of(code), absolute(languages.named_url(english_path_name, code, *args))) for code in present]
+
+
+def article_alternates(article):
+    """The article page's languages: English (when it is live) and every published translation."""
+    present = [languages.DEFAULT] if article.is_published else []
+    present += list(translations_of(article.slug))
+    return alternates("articles:article", article.slug, present)

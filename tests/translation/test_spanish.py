@@ -1,0 +1,180 @@
+"""Spanish beside English: files, rows, addresses, hreflang, freshness, no cookie, no redirect."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from articles.library.reader import read_source
+from articles.models import Article, ArticleTranslation
+from articles.translation.files import english_hash
+from tests.conftest import FIXTURE_LIBRARY
+
+BODY = """Un bloqueo es una inyección de medicina para adormecer cerca de un nervio.
+
+## ¿Cómo funciona?
+
+El médico pone una aguja fina. Vea también [la ablación](/articles/nerve-ablation/).
+"""
+
+
+def _spanish_file(root: Path, slug="epidural-injection", extra="", source_hash=None):
+    english = root / "back-pain" / f"{slug}.md"
+    digest = source_hash or english_hash(read_source(english, root, []))
+    text = f"---\ntitle: Inyección epidural\nsummary: Una inyección en la espalda para calmar el dolor.\nupdated: 2026-11-30\nsource_hash: {digest}\n{extra}---\n{BODY}"
+    (root / "back-pain" / f"{slug}.es.md").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def root(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE_LIBRARY, folder)
+    return folder
+
+
+@pytest.fixture
+def spanish(db, root):
+    _spanish_file(root)
+    call_command("load_content", str(root), verbosity=0)
+    return root
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_a_translation_is_its_own_row_with_the_english_hash(spanish):
+    row = ArticleTranslation.objects.get(article__slug="epidural-injection", language="es")
+    assert row.title == "Inyección epidural" and row.status == "published"
+    assert row.source_hash == row.article.translations.get().source_hash
+    assert Article.objects.count() == 3  # the translation is not an English article
+
+
+@pytest.mark.parametrize(
+    "extra,message",
+    [("kind: guide\n", "comes from the English file"), ("", None)],
+)
+def test_the_loader_refuses_what_a_translation_cannot_say(db, root, extra, message, capsys):
+    _spanish_file(root, extra=extra)
+    if message is None:
+        call_command("load_content", str(root), verbosity=0)
+        return
+    with pytest.raises(CommandError):
+        call_command("load_content", str(root), verbosity=0)
+    assert message in capsys.readouterr().err and not ArticleTranslation.objects.exists()
+
+
+def test_a_translation_without_its_source_hash_is_refused_with_the_hash_to_add(db, root, capsys):
+    _spanish_file(root)
+    path = root / "back-pain" / "epidural-injection.es.md"
+    text = path.read_text(encoding="utf-8")
+    digest = re.search(r"source_hash: (\w+)", text).group(1)
+    path.write_text(re.sub(r"source_hash: \w+\n", "", text), encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("load_content", str(root), verbosity=0)
+    assert f"source_hash: {digest}" in capsys.readouterr().err
+
+
+def test_a_translation_of_no_english_article_is_refused(db, root, capsys):
+    _spanish_file(root)
+    (root / "back-pain" / "epidural-injection.es.md").rename(root / "back-pain" / "no-such-page.es.md")
+    with pytest.raises(CommandError):
+        call_command("load_content", str(root), verbosity=0)
+    assert "no English article" in capsys.readouterr().err
+
+
+def test_the_spanish_page_speaks_spanish_and_links_its_english_page(client, spanish):
+    response = client.get("/es/articulos/epidural-injection/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Language"] == "es" and '<html lang="es">' in html
+    assert '"inLanguage": "es"' in html
+    assert "Inyección epidural" in html and "En esta página" in html
+    links = alternates(html)
+    assert links["en"].endswith("/articles/epidural-injection/")
+    assert links["es"].endswith("/es/articulos/epidural-injection/")
+    assert links["x-default"] == links["en"]
+    # Internal links go to the Spanish address of the page they name.
+    assert 'href="/es/articulos/nerve-ablation/"' in html
+
+
+def test_hreflang_is_reciprocal_and_only_for_languages_the_page_exists_in(client, spanish):
+    english = client.get("/articles/epidural-injection/").content.decode()
+    spanish_html = client.get("/es/articulos/epidural-injection/").content.decode()
+    assert alternates(english) == alternates(spanish_html)
+    for href in alternates(english).values():
+        assert (
+            client.get(href.split("8000", 1)[-1] if "8000" in href else re.sub(r"^https?://[^/]+", "", href)).status_code == 200
+        )
+    # nerve-ablation has no translation: no hreflang at all, and no switcher link.
+    other = client.get("/articles/nerve-ablation/").content.decode()
+    assert "hreflang" not in other.split("</head>")[0] and "Español" not in other
+
+
+def test_the_switcher_is_a_plain_link_and_sets_no_cookie(client, spanish):
+    response = client.get("/articles/epidural-injection/")
+    html = response.content.decode()
+    assert re.search(r'<a href="[^"]*/es/articulos/epidural-injection/" hreflang="es" lang="es">Español</a>', html)
+    assert not response.cookies
+    assert not client.get("/es/articulos/epidural-injection/").cookies
+
+
+def test_no_redirect_by_accept_language(client, spanish):
+    response = client.get("/articles/epidural-injection/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200 and response["Content-Language"] == "en"
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_a_missing_translation_answers_a_short_spanish_page_that_links_the_english(client, spanish):
+    response = client.get("/es/articulos/nerve-ablation/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert 'content="noindex' in html and "todavía no está traducida" in html
+    assert 'href="/articles/nerve-ablation/"' in html
+    assert client.get("/es/articulos/no-such-page/").status_code == 404
+
+
+def test_changing_the_english_text_flips_the_spanish_page_to_may_be_behind(client, spanish):
+    assert "atrasada" not in client.get("/es/articulos/epidural-injection/").content.decode()
+    article = Article.objects.get(slug="epidural-injection")
+    article.body += "\nA new paragraph in English.\n"
+    article.save()
+    html = client.get("/es/articulos/epidural-injection/").content.decode()
+    assert "Puede que esta traducción esté atrasada" in html
+    assert 'href="/articles/epidural-injection/"' in html
+
+
+def test_an_unpublished_translation_is_not_shown_or_announced(client, spanish):
+    ArticleTranslation.objects.update(status="draft")
+    assert client.get("/es/articulos/epidural-injection/").status_code == 404
+    assert "hreflang" not in client.get("/articles/epidural-injection/").content.decode().split("</head>")[0]
+
+
+def test_english_only_pages_are_not_served_under_the_spanish_prefix(client, spanish):
+    for path in ["/es/a-z/", "/es/feed/", "/es/sitemap.xml", "/es/articulos/epidural-injection/hoja/"]:
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_sitemap_lists_the_spanish_page_with_the_same_alternates(client, spanish):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/es/articulos/epidural-injection/</loc>" in xml
+    assert "/es/articulos/nerve-ablation/" not in xml
+    block = xml.split("/es/articulos/epidural-injection/</loc>", 1)[1].split("</url>", 1)[0]
+    assert 'hreflang="en"' in block and 'hreflang="x-default"' in block
+
+
+def test_every_template_string_has_a_spanish_translation():
+    from babel.messages.pofile import read_po
+
+    with open(Path(__file__).resolve().parents[2] / "locale" / "es" / "LC_MESSAGES" / "django.po", "rb") as po:
+        catalog = read_po(po)
+    translated = {m.id for m in catalog if m.id and m.string}
+    templates = Path(__file__).resolve().parents[2] / "templates" / "jinja2"
+    used = set()
+    for path in templates.rglob("*.html"):
+        used |= set(re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"_\(\s*'((?:[^'\\]|\\.)*)'", path.read_text(encoding="utf-8")))
+    assert used and not (used - translated)
