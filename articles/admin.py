@@ -3,4 +3,5 @@
 from articles.editorial import (
     admin,  # noqa: F401
     policies_admin,  # noqa: F401
+    translation_admin,  # noqa: F401
 )

@@ -6,8 +6,10 @@ def _ensure_search_index(sender, using, **kwargs):
     from django.db import connections
 
     from articles.search.index import ensure_index
+    from articles.translation import search_index
 
     ensure_index(connections[using])
+    search_index.ensure_index(connections[using])
 
 
 def _clinic_titles_the_admin():

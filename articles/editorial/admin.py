@@ -88,11 +88,11 @@ class GlossaryTermAdmin(RefusedWhileLoading, ShowsRenderJobs, SimpleHistoryAdmin
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "article", "helpful", "comment")
-    list_filter = ("helpful", "article__topic", "created_at")
+    list_display = ("created_at", "article", "language", "helpful", "comment")
+    list_filter = ("helpful", "language", "article__topic", "created_at")
     search_fields = ("comment", "article__title")
     list_select_related = ("article",)
-    readonly_fields = ("article", "helpful", "comment", "created_at")
+    readonly_fields = ("article", "language", "helpful", "comment", "created_at")
 
     def has_add_permission(self, request):
         return False  # feedback comes from readers only

@@ -24,6 +24,7 @@ from articles.rendering import markdown
 from articles.rendering import policies as policy_text
 from articles.rendering.glossary import Entry, GlossaryIndex
 from articles.rendering.site import readability
+from articles.translation import quality as translation_quality
 
 # The checks whose findings are failures; the grade has its own list (too_hard), and the
 # rest are warnings: advice the library need not meet to pass.
@@ -53,6 +54,7 @@ class QualityReport:
     measured: list[Measured] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     glossary_size: int = 0
+    translations: list = field(default_factory=list)  # translation/quality.Eased
     per_topic: dict[str, int] = field(default_factory=dict)
 
     def grade_summary(self):
@@ -124,7 +126,9 @@ def check_library(root, static_dir):
     # `![](image:7)` takes its alt text from the folder's image library (images.yaml), as the
     # loader reads it.
     validate(library, images=read_images(root, library.problems).alt_texts(with_database=False))
-    report = QualityReport(problems=list(library.problems))
+    report = QualityReport()
+    report.translations = translation_quality.check(library, report)
+    report.problems = list(library.problems)
     index = GlossaryIndex(
         Entry(g["term"], "", g["definition"], tuple(g["aliases"]), tuple(g["sense_words"])) for g in library.glossary
     )

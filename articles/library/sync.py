@@ -35,6 +35,7 @@ class Report:
     not_in_files: list = field(default_factory=list)  # article slugs in the db with no file
     glossary_terms: int = 0
     rerendered: int = 0
+    translations: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
     writing: str = ""  # the file being written, for a problem the database finds
 
     def summary(self):
@@ -43,6 +44,9 @@ class Report:
             text += f", conflicts {len(self.conflicts)} (admin edits kept)"
         if self.rerendered:
             text += f", re-rendered {self.rerendered}"
+        if any(self.translations.values()):
+            counts = self.translations
+            text += f". Translations: created {counts['created']}, updated {counts['updated']}, unchanged {counts['unchanged']}"
         return text
 
 

@@ -164,6 +164,8 @@ class Feedback(models.Model):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField()
     comment = models.TextField(blank=True, max_length=COMMENT_MAX)
+    # The language of the page it was left on ("es": the Spanish page of `article`).
+    language = models.CharField(max_length=8, default="en")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -61,6 +61,14 @@ class ArticleTranslation(models.Model):
     reading_ease = models.FloatField(default=0, editable=False)
     render_version = models.PositiveIntegerField(default=0, editable=False)
     rendered_with = models.CharField(max_length=64, blank=True, editable=False)
+    # What search reads (translation/search_index.py): the text with accents folded (PostgreSQL
+    # stems it with the language's configuration) and the same words stemmed (SQLite's FTS5).
+    index_title = models.TextField(blank=True, editable=False)
+    index_summary = models.TextField(blank=True, editable=False)
+    index_body = models.TextField(blank=True, editable=False)
+    stems_title = models.TextField(blank=True, editable=False)
+    stems_summary = models.TextField(blank=True, editable=False)
+    stems_body = models.TextField(blank=True, editable=False)
 
     source_path = models.CharField(max_length=500, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -82,6 +90,12 @@ class ArticleTranslation(models.Model):
             "reading_ease",
             "render_version",
             "rendered_with",
+            "index_title",
+            "index_summary",
+            "index_body",
+            "stems_title",
+            "stems_summary",
+            "stems_body",
             "source_path",
             "content_hash",
             "loaded_fingerprint",
@@ -135,9 +149,27 @@ class ArticleTranslation(models.Model):
     def linked_sources(self):
         return self.article.linked_sources()
 
+    def _section_index(self, section):
+        """Which h2 answers `section` (rules.SECTIONS): found by the English page's headings,
+        since a translation keeps the English headings' order (check_content checks it)."""
+        import re
+
+        from articles import rules
+
+        english = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", self.article.body_html, flags=re.S)]
+        return next((i for i, heading in enumerate(english) if rules.answers(heading, section)), None)
+
+    def section_html(self, section):
+        """The rendered HTML under the h2 that answers `section`, or ''."""
+        import re
+
+        index = self._section_index(section)
+        parts = re.split(r"<h2[^>]*>.*?</h2>", self.body_html, flags=re.S)
+        return parts[index + 1].strip() if index is not None and index + 1 < len(parts) else ""
+
     def section_text(self, section):
-        """The sections rules.SECTIONS names are found by their English headings: none here."""
-        return ""
+        index = self._section_index(section)
+        return self.sections[index][1] if index is not None and index < len(self.sections or []) else ""
 
     def get_kind_display(self):
         return self.article.get_kind_display()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article, Feedback
 from articles.public.ratelimit import REFUSE, allow
+from articles.translation import languages
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 
@@ -48,5 +49,5 @@ def submit(request, slug):
     if helpful not in ("yes", "no"):
         return HttpResponseRedirect(f"{article.get_absolute_url()}#feedback", status=303)
     comment = " ".join(request.POST.get("comment", "").split())[: Feedback.COMMENT_MAX]
-    Feedback.objects.create(article=article, helpful=helpful == "yes", comment=comment)
+    Feedback.objects.create(article=article, helpful=helpful == "yes", comment=comment, language=languages.current())
     return HttpResponseRedirect(back, status=303)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from articles.caching.page_cache import page_number, public_page
 from articles.models import Article, ClinicSettings, GlossaryTerm, Topic
@@ -16,6 +17,7 @@ from articles.search import search
 from articles.seo import structured_data as seo
 from articles.translation import languages
 from articles.translation import reads as translated_reads
+from articles.translation import search as translated_search
 from articles.translation import views as translated
 
 
@@ -161,13 +163,23 @@ def article_page(request, article, preview=False):
 
 
 def handout(request, slug):
-    """A one-to-two page printout: the facts, preparation, when to get help, questions."""
-    article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
+    """A one-to-two page printout: the facts, preparation, when to get help, questions; in
+    the path's language when its translation is live."""
+    if _translated():
+        article = translated_reads.published(slug, languages.current())
+        if article is None:
+            raise Http404("No such article in this language")
+        topic = translated_reads.topic(article.article.topic.slug, languages.current()) or article.article.topic
+    else:
+        article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
+        topic = article.topic
     address = seo.absolute(article.get_absolute_url())
     context = {
         "article": article,
         "address": address,
-        "qr_svg": segno.make(address, error="m").svg_inline(scale=3, dark="#000", title=f"QR code for {address}"),
+        "qr_svg": segno.make(address, error="m").svg_inline(
+            scale=3, dark="#000", title=gettext("QR code for %(address)s") % {"address": address}
+        ),
         "prepare": article.section_html("how to prepare"),
         "get_help": article.section_html("when to get help"),
         "questions": article.section_html("questions"),
@@ -175,13 +187,12 @@ def handout(request, slug):
         "noindex": True,
     }
     crumbs = [
-        (article.topic.get_absolute_url(), article.topic.title),
+        (topic.get_absolute_url(), topic.title),
         (article.get_absolute_url(), article.title),
-        (None, "Handout"),
+        (None, gettext("Handout")),
     ]
-    return _page(
-        request, "articles/handout.html", context, f"{article.title}: handout | {_clinic(request)}", article.summary, crumbs
-    )
+    title = gettext("%(title)s: handout") % {"title": article.title}
+    return _page(request, "articles/handout.html", context, f"{title} | {_clinic(request)}", article.summary, crumbs)
 
 
 @public_page
@@ -221,15 +232,19 @@ def search_page(request):
         page = int(request.GET.get("page", "1"))
     except ValueError:
         page = 1
-    results = search(request.GET.get("q", ""), page=min(max(page, 1), 1000))
-    title = f"Search results for “{results.query}”" if results.query else "Search"
+    page = min(max(page, 1), 1000)
+    if _translated():
+        results = translated_search.search(request.GET.get("q", ""), languages.current(), page=page)
+    else:
+        results = search(request.GET.get("q", ""), page=page)
+    title = gettext("Search results for “%(query)s”") % {"query": results.query} if results.query else gettext("Search")
     return _page(
         request,
         "articles/search.html",
         {"results": results, "noindex": True},
         f"{title} | {_clinic(request)}",
-        "Search the pain care articles.",
-        [(None, "Search")],
+        gettext("Search the pain care articles."),
+        [(None, gettext("Search"))],
     )
 
 

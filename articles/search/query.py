@@ -71,18 +71,27 @@ def _mapping(entries: Sequence[Any], words: str, targets: str) -> dict[str, list
     return mapping
 
 
-def synonym_map() -> dict[str, list[str]]:
-    """Patient phrase -> clinical phrases, from content/synonyms.yaml."""
-    return _word_file(SYNONYMS_FILE, read_synonyms, lambda entries: _mapping(entries, "patient", "clinical"))
+def _in(language: str | None, name: str) -> str:
+    """A word file's name in a language: synonyms.yaml (English), synonyms.es.yaml."""
+    return name if language is None else name.replace(".yaml", f".{language}.yaml")
 
 
-def body_part_map() -> dict[str, list[str]]:
+def synonym_map(language: str | None = None) -> dict[str, list[str]]:
+    """Patient phrase -> clinical phrases, from content/synonyms.yaml (or its translation)."""
+    return _word_file(_in(language, SYNONYMS_FILE), read_synonyms, lambda entries: _mapping(entries, "patient", "clinical"))
+
+
+def body_part_map(language: str | None = None) -> dict[str, list[str]]:
     """A body-part word -> the slugs of the articles about treating it, from content/body_parts.yaml."""
-    return _word_file(BODY_PARTS_FILE, read_body_parts, lambda entries: _mapping(entries, "words", "articles"))
+    return _word_file(_in(language, BODY_PARTS_FILE), read_body_parts, lambda entries: _mapping(entries, "words", "articles"))
 
 
 def concepts(
-    query_tokens: Sequence[str], glossary_pairs: Mapping[str, list[str]], known: Collection[str] = frozenset()
+    query_tokens: Sequence[str],
+    glossary_pairs: Mapping[str, list[str]],
+    known: Collection[str] = frozenset(),
+    synonyms: Mapping[str, list[str]] | None = None,
+    stopwords: Collection[str] = STOPWORDS,
 ) -> list[list[str]]:
     """Group the query into concepts; each concept is a list of phrases that mean the same.
 
@@ -93,7 +102,7 @@ def concepts(
     groups, used = [], set()
     padded = " " + " ".join(query_tokens) + " "
     names = {**glossary_pairs}
-    for phrase, clinical in synonym_map().items():
+    for phrase, clinical in (synonym_map() if synonyms is None else synonyms).items():
         clinical = [" ".join(tokens(c)) for c in clinical]
         names[phrase] = names.get(phrase, []) + clinical
         # And back: a patient who types the clinical word also finds the everyday one.
@@ -111,7 +120,7 @@ def concepts(
         if first not in used and second not in used and first + second in known:
             used.update((first, second))
             groups.append([f"{first} {second}", first + second])
-    content_words = [t for t in query_tokens if t not in STOPWORDS] or list(query_tokens)
+    content_words = [t for t in query_tokens if t not in stopwords] or list(query_tokens)
     for word in dict.fromkeys(content_words):
         if word not in used:
             groups.append([word])

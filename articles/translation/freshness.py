@@ -26,3 +26,14 @@ def source_hash(article) -> str:
 
 def is_behind(translation) -> bool:
     return translation.source_hash != source_hash(translation.article)
+
+
+def missing():
+    """(language, English article) for each published English article with no translation in
+    a language the site offers: what the admin lists as still to translate."""
+    from articles.models import Article, ArticleTranslation
+    from articles.translation.files import languages
+
+    have = set(ArticleTranslation.objects.values_list("article_id", "language"))
+    english = Article.objects.published().order_by("title").only("id", "slug", "title")
+    return [(language, article) for language in languages() for article in english if (article.pk, language) not in have]

@@ -11,7 +11,7 @@ from articles.translation import languages
 def _topics(language):
     from articles.models import TopicTranslation
 
-    by_topic = {t.topic_id: t for t in TopicTranslation.objects.filter(language=language)}
+    by_topic = {t.topic_id: t for t in TopicTranslation.objects.filter(language=language).select_related("topic")}
     # In the English menu's order; a topic not translated yet is left out of the menu.
     return [by_topic[t.pk] for t in reads.topics() if t.pk in by_topic]
 
@@ -24,12 +24,34 @@ def topic(slug, language):
     return next((t for t in _topics(language) if t.topic.slug == slug), None)
 
 
+# What lists, menus, hreflang links and search need of every live translation: a few small
+# columns, so a library of thousands stays small in each worker.
+_LISTED = (
+    "id",
+    "article_id",
+    "language",
+    "title",
+    "summary",
+    "reading_minutes",
+    "stems_title",
+    "also_called",
+    "status",
+    "article__slug",
+    "article__title",
+    "article__topic_id",
+    "article__kind",
+)
+# Full translations a worker keeps between library changes, as for English (public/reads.py).
+ARTICLES_KEPT = 256
+
+
 @per_stamp_by_key(maxsize=8)
-def _published(language):
-    """slug -> the published translation (its English article and topic attached)."""
+def _listing(language):
+    """slug -> the published translation's listed columns (its English article's slug, topic
+    and kind attached)."""
     from articles.models import ArticleTranslation
 
-    rows = ArticleTranslation.objects.published().filter(language=language).select_related("article", "reviewer")
+    rows = ArticleTranslation.objects.published().filter(language=language).select_related("article").only(*_LISTED)
     topics = {t.pk: t for t in reads.topics()}
     found = {}
     for row in rows:
@@ -38,23 +60,56 @@ def _published(language):
     return found
 
 
+@per_stamp_by_key(ARTICLES_KEPT)
+def _full(language_and_slug):
+    """The published translation, whole, its English article and topic attached; rendered
+    afresh for reading when stored before a glossary, clinic or policy change."""
+    from articles.models import ArticleTranslation
+    from articles.translation import rendering
+
+    language, slug = language_and_slug.split(":", 1)
+    row = (
+        ArticleTranslation.objects.published()
+        .filter(language=language, article__slug=slug)
+        .select_related("article", "reviewer")
+        .first()
+    )
+    if row is None:
+        return None
+    row.article.topic = next(t for t in reads.topics() if t.pk == row.article.topic_id)
+    context = rendering.context(language)
+    if row.rendered_with != context.key:
+        # The next load or save stores it (translation/sync.py).
+        result = rendering.render(row.body, language, ctx=context)
+        row.body_html, row.toc, row.sections = result.html, result.toc, result.sections
+    return row
+
+
+def all_published(language):
+    """slug -> published translation (listed columns only), for the language."""
+    return _listing(language)
+
+
 def published(slug, language):
-    return _published(language).get(slug)
+    """The whole published translation of the English article `slug`, or None."""
+    if slug not in _listing(language):
+        return None
+    return _full(f"{language}:{slug}")
 
 
 def translations_of(slug):
     """language -> the published translation of the English article `slug`."""
-    return {code: row for code in languages.codes() if code != languages.DEFAULT and (row := published(slug, code))}
+    return {code: row for code in languages.codes() if code != languages.DEFAULT and (row := _listing(code).get(slug))}
 
 
 def in_reading_order(topic, language):
     """The topic's published articles in this language, in the English reading order."""
-    rows = _published(language)
+    rows = _listing(language)
     return [rows[a.slug] for a in reads.siblings_of_topic(topic.pk) if a.slug in rows]
 
 
 def related(article, language):
-    rows = _published(language)
+    rows = _listing(language)
     return [rows[a.slug] for a in reads.related(article) if a.slug in rows]
 
 

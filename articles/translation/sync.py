@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from articles.library import schema
 from articles.library.files import Problem
 from articles.library.validation import body_problems
-from articles.translation import files
+from articles.translation import files, rendering
 
 
 def validate(library, known_slugs, images, policy_names) -> None:
@@ -106,10 +106,15 @@ def write(library, report, reviewer) -> None:
 
     articles = {a.slug: a for a in Article.objects.filter(slug__in={slug for slug, _ in tr.articles})}
     stored = {(t.article.slug, t.language): t for t in ArticleTranslation.objects.select_related("article", "reviewer")}
+    contexts = {language: rendering.context(language) for language in {language for _, language in tr.articles}}
     for (slug, language), source in tr.articles.items():
         row = stored.get((slug, language))
         if row is not None and row.content_hash == source.hash:
-            report.unchanged += 1
+            if row.render_version != rendering.RENDER_VERSION or row.rendered_with != contexts[language].key:
+                # The pipeline, the glossary or a policy's wording changed: rendered (and
+                # indexed) again, the text as it is.
+                row.save()
+            report.translations["unchanged"] += 1
             continue
         report.writing = source.display
         if row is not None and row.loaded_fingerprint and row.fingerprint() != row.loaded_fingerprint:
@@ -117,9 +122,9 @@ def write(library, report, reviewer) -> None:
             continue
         if row is None:
             row = ArticleTranslation(article=articles[slug], language=language)
-            report.created += 1
+            report.translations["created"] += 1
         else:
-            report.updated += 1
+            report.translations["updated"] += 1
         for name, value in _values(source, reviewer).items():
             setattr(row, name, value)
         row.source_path, row.content_hash = source.display, source.hash

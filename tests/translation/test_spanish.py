@@ -154,7 +154,7 @@ def test_an_unpublished_translation_is_not_shown_or_announced(client, spanish):
 
 
 def test_english_only_pages_are_not_served_under_the_spanish_prefix(client, spanish):
-    for path in ["/es/a-z/", "/es/feed/", "/es/sitemap.xml", "/es/articulos/epidural-injection/hoja/"]:
+    for path in ["/es/a-z/", "/es/feed/", "/es/sitemap.xml", "/es/robots.txt"]:
         assert client.get(path).status_code == 404, path
 
 
@@ -177,4 +177,53 @@ def test_every_template_string_has_a_spanish_translation():
     for path in templates.rglob("*.html"):
         used |= set(re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")))
         used |= set(re.findall(r"_\(\s*'((?:[^'\\]|\\.)*)'", path.read_text(encoding="utf-8")))
+    for name in ("500.html", "503.html"):  # Django templates: {% translate %}, {% blocktranslate %}
+        text = (templates.parent / name).read_text(encoding="utf-8")
+        used |= set(re.findall(r'{% translate "([^"]*)" %}', text))
+        used |= {
+            m.replace("{{ emergency_number }}", "%(emergency_number)s")
+            for m in re.findall(r"{% blocktranslate %}(.*?){% endblocktranslate %}", text)
+        }
     assert used and not (used - translated)
+
+
+def test_the_spanish_handout_is_in_spanish_with_its_spanish_address(client, spanish):
+    html = client.get("/es/articulos/epidural-injection/hoja/").content.decode()
+    assert "Hoja para imprimir" in html and "Cuándo pedir ayuda" in html
+    assert "/es/articulos/epidural-injection/</strong>" in html
+    assert client.get("/es/articulos/nerve-ablation/hoja/").status_code == 404
+
+
+def test_feedback_on_the_spanish_page_is_kept_with_its_language(client, spanish):
+    from articles.models import Feedback
+
+    response = client.post(
+        "/es/articles/epidural-injection/feedback/", "helpful=yes", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 303
+    assert response["Location"].startswith("/es/articulos/epidural-injection/")
+    assert Feedback.objects.get().language == "es"
+
+
+def test_check_content_measures_a_translation_in_its_own_language(root, capsys):
+    _spanish_file(root)
+    path = root / "back-pain" / "epidural-injection.es.md"
+    hard = (
+        "La administración transforaminal de corticosteroides particulados conlleva consideraciones "
+        "farmacocinéticas extraordinariamente complejas en comorbilidades cardiovasculares preexistentes.\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + hard * 3, encoding="utf-8")
+    with pytest.raises(CommandError):  # the small library lacks sections check_content asks for
+        call_command("check_content", str(root))
+    out = capsys.readouterr()
+    assert "es: 1 translations" in out.out
+    assert "epidural-injection.es.md" in out.err and "reading ease" in out.err
+
+
+def test_check_content_warns_when_a_translations_headings_differ(root, capsys):
+    _spanish_file(root)
+    path = root / "back-pain" / "epidural-injection.es.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Una sección de más\n\nTexto.\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("check_content", str(root))
+    assert "not in the same order" in capsys.readouterr().err

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.library.quality import check_library
+from articles.translation import quality as translation_quality
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         topics = ", ".join(f"{t} {n}" for t, n in sorted(report.per_topic.items()))
         self.stdout.write(f"{articles} articles ({topics}); glossary {report.glossary_size} terms")
         self.stdout.write(report.grade_summary())
+        for line in translation_quality.summary(report.translations):
+            self.stdout.write(line)
         for problem in report.too_hard:
             self.stderr.write(f"warning: {problem}" if not strict_grade else str(problem))
         for problem in report.warnings:
