@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PORTS = {"cached": 8310, "uncached": 8311, "static": 8312, "proxy": 8313, "strict": 8314}
 ARTICLE = "/articles/epidural-steroid-injection/"
+SPANISH_ARTICLE = "/es/articulos/epidural-steroid-injection/"
 
 NGINX_CONF = """
 worker_processes 2;
@@ -152,8 +153,11 @@ def main():
             ("topic, cached", cached + "/topics/nerve-blocks/"),
             ("article, cached", cached + ARTICLE),
             ("article, uncached", uncached + ARTICLE),
+            ("Spanish article, cached", cached + SPANISH_ARTICLE),
+            ("Spanish article, uncached", uncached + SPANISH_ARTICLE),
             ("topic, uncached", uncached + "/topics/nerve-blocks/"),
             ("search 'back shot'", cached + "/search/?q=back+shot"),
+            ("Spanish search", cached + "/es/buscar/?q=inyeccion+en+la+espalda"),
             ("nginx static article", f"http://127.0.0.1:{PORTS['static']}/"),
             ("nginx proxy_cache article", f"http://127.0.0.1:{PORTS['proxy']}{ARTICLE}"),
         ]
@@ -169,9 +173,14 @@ def main():
         floor = results["site floor (whole middleware stack)"][0]
         static = results["nginx static article"][0]
         print()
-        for label, target in (("article, cached", 0.80), ("article, uncached", 0.35)):
+        for label, target in (
+            ("article, cached", 0.80),
+            ("article, uncached", 0.35),
+            ("Spanish article, cached", 0.80),
+            ("Spanish article, uncached", 0.35),
+        ):
             rps = results[label][0]
-            print(f"{label:18} / strict floor: {rps / strict:.2f} (target {target:.2f});  / site floor: {rps / floor:.2f}")
+            print(f"{label:26} / strict floor: {rps / strict:.2f} (target {target:.2f});  / site floor: {rps / floor:.2f}")
         print(f"proxy_cache      / nginx static: {results['nginx proxy_cache article'][0] / static:.2f}  (target 0.70)")
         workers = subprocess.run(["pgrep", "-P", str(processes[0].pid)], capture_output=True, text=True).stdout.split()
         print(f"gunicorn worker memory (RSS): {', '.join(f'{rss_mb(int(p)):.0f} MB' for p in workers)}")

@@ -5,7 +5,9 @@
 
 Loads content/, tops it up with synthetic articles to --articles, then times each query in
 tests/search/relevance_queries.py and relevance_set.py (187 queries, questions among them)
-through Django's full request path and prints median and p95.
+through Django's full request path and prints median and p95. With --language es, the 109
+Spanish queries of tests/translation/ through /es/buscar/, over a Spanish translation of
+every article.
 """
 
 import argparse
@@ -27,6 +29,7 @@ def main():
     parser.add_argument(
         "--set", choices=("short", "all"), default="all", help="short: the 56 short queries only; all: with the 131 questions"
     )
+    parser.add_argument("--language", default="en", help="es: the Spanish search (/es/buscar/) over Spanish pages")
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest queries (median of rounds)")
     parser.add_argument(
         "--real-share",
@@ -69,6 +72,13 @@ def main():
     from tests.search.relevance_set import QUERIES as QUESTIONS
 
     queries = [query for query, *_ in (QUERIES if args.set == "short" else [*QUERIES, *QUESTIONS])]
+    path = "/search/"
+    if args.language != "en":
+        from tests.translation.relevance_es import QUERIES as ES_TUNED
+        from tests.translation.relevance_es_heldout import QUERIES as ES_HELD_OUT
+
+        queries = [query for query, _ in [*ES_TUNED, *ES_HELD_OUT]]
+        path = f"/{args.language}/buscar/"
 
     call_command("migrate", verbosity=0)
     have = Article.objects.count()
@@ -78,14 +88,23 @@ def main():
         print(f"Generating {args.articles - have} synthetic articles ({connection.vendor})")
         generate(args.articles - have, progress=lambda m: print(m, end="\r"), real_share=args.real_share)
         print()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE articles_article")
-                cursor.execute("ANALYZE articles_passage")
+    if args.language != "en":
+        from articles.models import ArticleTranslation
+        from bench.synthetic import generate_translations
+
+        if ArticleTranslation.objects.filter(language=args.language).count() < Article.objects.count():
+            print(f"Generating {args.language} translations")
+            generate_translations(args.language, progress=lambda m: print(m, end="\r"), real_share=args.real_share)
+            print()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+            cursor.execute("ANALYZE articles_passage")
+            cursor.execute("ANALYZE articles_articletranslation")
     total = Article.objects.count()
     client = Client(HTTP_HOST="127.0.0.1")
     start = time.perf_counter()
-    client.get("/search/", {"q": "warm up"})
+    client.get(path, {"q": "warm up"})
     print(
         f"{total} articles on {connection.vendor} (real sentence share {args.real_share}); first search (builds spelling vocabulary): {(time.perf_counter() - start) * 1000:.0f} ms"
     )
@@ -93,7 +112,7 @@ def main():
     for _ in range(args.rounds):
         for query in queries:
             t0 = time.perf_counter()
-            response = client.get("/search/", {"q": query})
+            response = client.get(path, {"q": query})
             elapsed = (time.perf_counter() - t0) * 1000
             timings.append(elapsed)
             by_query.setdefault(query, []).append(elapsed)

@@ -72,3 +72,49 @@ def generate(count, seed=1, batch=500, progress=print, real_share=0.2):
         made += len(rows)
         progress(f"  generated {made}/{count}")
     return made
+
+
+def generate_translations(language, seed=1, batch=500, progress=print, real_share=0.2):
+    """A published translation in `language` for every article that has none, built the same
+    way from the language's real translations (their sentences and words) and invented words."""
+    from articles.models import ArticleTranslation
+    from articles.translation import rendering as translated
+
+    rng = random.Random(seed)
+    lexicon = _lexicon(rng)
+    weights = [1 / (rank + 1) for rank in range(len(lexicon))]
+    real = ArticleTranslation.objects.filter(language=language).values_list("plain_text", flat=True)
+    sentences = _sentences(real) or ["Puede sentir algo de dolor"]
+    words = sorted({w.strip(".,;:()¿?¡!").lower() for s in sentences for w in s.split() if w.isalpha() and len(w) > 4})
+
+    def sentence():
+        if rng.random() < real_share:
+            return rng.choice(sentences)
+        return " ".join(rng.choices(lexicon, weights, k=rng.randint(8, 14))).capitalize()
+
+    context = translated.context(language)
+    missing = list(Article.objects.exclude(translations__language=language).only("id", "slug", "title", "also_called", "toc"))
+    made = 0
+    for start in range(0, len(missing), batch):
+        rows = []
+        for article in missing[start : start + batch]:
+            pool = words if rng.random() < real_share else lexicon
+            paragraphs = [
+                "## " + " ".join(rng.sample(pool, 3)).capitalize() + "\n\n" + ". ".join(sentence() for _ in range(5)) + "."
+                for _ in range(4)
+            ]
+            row = ArticleTranslation(
+                article=article,
+                language=language,
+                title=(" ".join(rng.sample(pool, 3)).capitalize() + f" {article.pk}")[:200],
+                summary=sentence()[:160],
+                body="\n\n".join(paragraphs),
+                status="published",
+            )
+            translated.apply(row, context)
+            rows.append(row)
+        with transaction.atomic():
+            ArticleTranslation.objects.bulk_create(rows)
+        made += len(rows)
+        progress(f"  translated {made}/{len(missing)}")
+    return made

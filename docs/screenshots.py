@@ -26,6 +26,9 @@ PAGES = {
     "no-results": "/search/?q=zzqqxx",
     "not-found": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
+    "es-home": "/es/",
+    "es-article": "/es/articulos/epidural-steroid-injection/",
+    "es-search": "/es/buscar/?q=inyeccion+en+la+espalda",
 }
 
 

@@ -215,7 +215,12 @@ class ArticleTranslation(models.Model):
 
     def at_a_glance_rows(self):
         facts = self.at_a_glance if isinstance(self.at_a_glance, dict) else {}
-        return [(key, facts[key]) for key in Article.AT_A_GLANCE_FIELDS if isinstance(facts.get(key), str) and facts[key].strip()]
+        # The English labels: the page shows them through gettext, in its language.
+        return [
+            (label, facts[key])
+            for key, label in Article.AT_A_GLANCE_FIELDS.items()
+            if isinstance(facts.get(key), str) and facts[key].strip()
+        ]
 
 
 class TopicTranslation(models.Model):

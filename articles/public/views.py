@@ -15,7 +15,7 @@ from articles.public import reads
 from articles.public.ratelimit import allow
 from articles.search import search
 from articles.seo import structured_data as seo
-from articles.translation import languages
+from articles.translation import freshness, languages
 from articles.translation import reads as translated_reads
 from articles.translation import search as translated_search
 from articles.translation import views as translated
@@ -170,9 +170,10 @@ def handout(request, slug):
         if article is None:
             raise Http404("No such article in this language")
         topic = translated_reads.topic(article.article.topic.slug, languages.current()) or article.article.topic
+        behind = freshness.is_behind(article)
     else:
         article = get_object_or_404(Article.objects.published().select_related("topic"), slug=slug)
-        topic = article.topic
+        topic, behind = article.topic, False
     address = seo.absolute(article.get_absolute_url())
     context = {
         "article": article,
@@ -185,6 +186,8 @@ def handout(request, slug):
         "questions": article.section_html("questions"),
         "printed": timezone.localdate(),
         "noindex": True,
+        "behind": behind,
+        "english_url": seo.absolute(languages.article_url(slug, languages.DEFAULT)),
     }
     crumbs = [
         (topic.get_absolute_url(), topic.title),

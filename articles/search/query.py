@@ -86,12 +86,26 @@ def body_part_map(language: str | None = None) -> dict[str, list[str]]:
     return _word_file(_in(language, BODY_PARTS_FILE), read_body_parts, lambda entries: _mapping(entries, "words", "articles"))
 
 
+def merged_names(glossary_pairs: Mapping[str, list[str]], synonyms: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Every phrase that names a concept -> its other names: the glossary's names of one thing,
+    and each synonym's patient phrase with its clinical words (and back: a patient who types
+    the clinical word also finds the everyday one)."""
+    names = {**glossary_pairs}
+    for phrase, clinical in synonyms.items():
+        clinical = [" ".join(tokens(c)) for c in clinical]
+        names[phrase] = names.get(phrase, []) + clinical
+        for word in clinical:
+            names[word] = names.get(word, []) + [phrase]
+    return names
+
+
 def concepts(
     query_tokens: Sequence[str],
     glossary_pairs: Mapping[str, list[str]],
     known: Collection[str] = frozenset(),
     synonyms: Mapping[str, list[str]] | None = None,
     stopwords: Collection[str] = STOPWORDS,
+    names: Mapping[str, list[str]] | None = None,
 ) -> list[list[str]]:
     """Group the query into concepts; each concept is a list of phrases that mean the same.
 
@@ -101,13 +115,8 @@ def concepts(
     """
     groups, used = [], set()
     padded = " " + " ".join(query_tokens) + " "
-    names = {**glossary_pairs}
-    for phrase, clinical in (synonym_map() if synonyms is None else synonyms).items():
-        clinical = [" ".join(tokens(c)) for c in clinical]
-        names[phrase] = names.get(phrase, []) + clinical
-        # And back: a patient who types the clinical word also finds the everyday one.
-        for word in clinical:
-            names[word] = names.get(word, []) + [phrase]
+    if names is None:  # names: merged_names() once for many queries (translation/search.py)
+        names = merged_names(glossary_pairs, synonym_map() if synonyms is None else synonyms)
     for phrase in sorted(names, key=len, reverse=True):
         if not phrase or f" {phrase} " not in padded:
             continue
@@ -117,6 +126,8 @@ def concepts(
         used.update(words)
         groups.append(list(dict.fromkeys([phrase, *names[phrase]])))
     for first, second in zip(query_tokens, query_tokens[1:], strict=False):
+        if first in stopwords or second in stopwords:
+            continue  # "de la" is never "dela"
         if first not in used and second not in used and first + second in known:
             used.update((first, second))
             groups.append([f"{first} {second}", first + second])

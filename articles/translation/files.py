@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from articles.library import schema
+from articles.library import schema, words
 from articles.library.files import Problem, column_limit, file_hash, read_optional, shown, text_problem, yaml_list
 from articles.library.reader import SourceFile, read_source
 from articles.translation.freshness import source_hash
@@ -41,6 +41,8 @@ class Translations:
     glossary: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lang -> entries
     glossary_hash: dict[str, str] = field(default_factory=dict)
     policies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lang -> entries
+    synonyms: dict[str, list[Any]] = field(default_factory=dict)  # lang -> synonyms.<lang>.yaml entries
+    body_parts: dict[str, list[Any]] = field(default_factory=dict)  # lang -> body_parts.<lang>.yaml entries
     topic_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (slug, lang) -> its folder
 
 
@@ -66,6 +68,9 @@ def read_words(root: Path, translations: Translations, problems: list[Problem]) 
         policies, digest = _yaml_list(root / f"policies.{language}.yaml", root, problems)
         if digest:
             translations.policies[language] = policies
+        # The search's word files, read with the English files' own checks (library/words.py).
+        translations.synonyms[language] = words.read_synonyms(root / f"synonyms.{language}.yaml", root, problems)
+        translations.body_parts[language] = words.read_body_parts(root / f"body_parts.{language}.yaml", root, problems)
 
 
 def check_article(source: SourceFile, english: SourceFile | None, language: str, problems: list[Problem]) -> None:

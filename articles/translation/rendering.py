@@ -13,7 +13,7 @@ from articles.rendering.readability import reading_ease, reading_minutes, word_c
 from articles.translation.languages import article_url, named_url, topic_url
 from articles.translation.stemming import fold, stems
 
-RENDER_VERSION = 4
+RENDER_VERSION = 5
 
 _INTERNAL = re.compile(r'href="/(articles|topics)/([a-z0-9-]+)/([^"]*)"')
 
@@ -119,7 +119,11 @@ def apply(row: Any, ctx: site.Context | None = None) -> markdown.Rendered:
     row.body_html = result.html
     row.toc = result.toc
     row.sections = result.sections
-    row.passages = result.passages
+    # Each section's words stemmed once, here, for the search's best-section choice.
+    row.passages = [
+        {**p, "heading_stems": stems(p.get("heading", ""), row.language), "text_stems": stems(p.get("text", ""), row.language)}
+        for p in result.passages
+    ]
     row.plain_text = result.text
     row.word_count = word_count(result.text)
     row.reading_minutes = reading_minutes(row.word_count)

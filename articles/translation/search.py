@@ -22,7 +22,7 @@ from articles.caching.memo import per_stamp_by_key
 from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
 from articles.search import PAGE_SIZE, Hit, Results
 from articles.search.highlight import highlight, mark
-from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts
+from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -31,12 +31,11 @@ from articles.translation.stemming import POSTGRES_CONFIG, STOPWORDS, key, words
 # Fewer pages than this match every concept: those that match some follow.
 ENOUGH = 5
 GLOSSARY_CARDS = 3
-# The database's best candidates that are ranked again here, and those whose sections are read.
+# The database's best candidates that are weighed again here (POOL), and ordered (CANDIDATES).
+POOL = 300
 CANDIDATES = 100
-SECTIONS_READ = 20
-# How much the title and the best section count beside the database's rank (0 to 1 each).
+# How much the title counts beside the concepts a page holds and the database's rank.
 TITLE_WEIGHT = 2.0
-SECTION_WEIGHT = 0
 # How much holding more of the rare concepts counts.
 COV = 2.0
 # A concept held by more than this share of pages is common.
@@ -105,8 +104,8 @@ class _Known:
 
 
 class _Vocabulary:
-    def __init__(self, small, suggestable, pairs):
-        self.small, self.suggestable, self.pairs = small, suggestable, pairs
+    def __init__(self, small, suggestable, pairs, names):
+        self.small, self.suggestable, self.pairs, self.names = small, suggestable, pairs, names
 
 
 @per_stamp_by_key(maxsize=8)
@@ -126,7 +125,8 @@ def _vocabulary(language):
     for name in [*pairs, *synonyms(language)]:
         suggestable.update(name.split())
     small |= suggestable
-    return _Vocabulary(small, by_initial(w for w in suggestable if len(w) > 3), pairs)
+    names = merged_names(pairs, synonyms(language))
+    return _Vocabulary(small, by_initial(w for w in suggestable if len(w) > 3), pairs, names)
 
 
 # Spelling slips that sound the same in Spanish ("siatica" for "ciatica", "inyecion",
@@ -153,23 +153,72 @@ def _respelled(query_words, known, stop):
     return " ".join(out) if changed else None
 
 
-def _stemmed(groups, language):
-    return [[" ".join(key(w, language) for w in phrase.split()) for phrase in group] for group in groups]
+@per_stamp_by_key(maxsize=8)
+def _live(language):
+    """id -> listed row of every live translation in the language, once per library change."""
+    return {row.pk: row for row in reads.all_published(language).values()}
 
 
-def _rank_sqlite(groups, require_all, language, live):
-    from articles.search.backends.sqlite import match_expression
+def _quoted(stem):
+    return '"' + stem.replace('"', "") + '"'
 
+
+def _content_stems(phrase, language):
+    """A phrase's stems without its small words ("en la espalda": "espald"): FTS5 would read
+    the small words' entries in every page to match them."""
+    stop = STOPWORDS.get(language, frozenset())
+    words_ = phrase.split()
+    kept = [w for w in words_ if w not in stop] or words_
+    return [key(w, language) for w in kept], len(words_)
+
+
+def _loose(phrase, language):
+    """The words the patient typed, anywhere in the page (as English search matches them)."""
+    stems_, _ = _content_stems(phrase, language)
+    return _quoted(stems_[0]) if len(stems_) == 1 else "(" + " AND ".join(_quoted(s) for s in stems_) + ")"
+
+
+def _together(phrase, language):
+    """A phrase's words together: its content words within the phrase's own length."""
+    stems_, length = _content_stems(phrase, language)
+    if len(stems_) == 1:
+        return _quoted(stems_[0])
+    return "NEAR(" + " ".join(_quoted(s) for s in stems_) + f", {max(length - len(stems_), 0) + 1})"
+
+
+def _expression(groups, require_all, language):
+    """The FTS5 expression for a query: every term quoted (no user text reaches the FTS5
+    parser); each concept is its typed words, or one of its phrases with the words together."""
+    joiner = " AND " if require_all else " OR "
+    return joiner.join(
+        "(" + " OR ".join([_loose(group[0], language), *(_together(p, language) for p in group[1:])]) + ")" for group in groups
+    )
+
+
+def _rank_sqlite(groups, require_all, language, live, limit):
+    """(the best `limit` live ids, best first; how many pages match in all)."""
+    expression = _expression(groups, require_all, language)
     weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
     with connection.cursor() as cursor:
+        # Pages that are not live are few: asked for in excess, then dropped.
         cursor.execute(
-            f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s ORDER BY bm25({TABLE}_fts, {weights})",
-            [match_expression(_stemmed(groups, language), require_all)],
+            f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s ORDER BY bm25({TABLE}_fts, {weights}) LIMIT %s",
+            [expression, limit + 50],
         )
-        return [row[0] for row in cursor.fetchall() if row[0] in live]
+        found = [row[0] for row in cursor.fetchall() if row[0] in live][:limit]
+        if len(found) < limit:
+            return found, len(found)
+        # All the matches, for "N found": a count (pages not live among them are few).
+        cursor.execute(f"SELECT count(*) FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [expression])
+        return found, max(cursor.fetchone()[0], len(found))
 
 
-def _rank_postgres(groups, require_all, language, now):
+def _common_word(word, language, pages):
+    stem = _index_stem(word, language)
+    return _doc_freq(f"{language}:{stem}") > COMMON_SHARE * pages
+
+
+def _tsquery(groups, require_all, language):
     config = POSTGRES_CONFIG[language]
     parts, params = [], []
     for group in groups:
@@ -178,33 +227,85 @@ def _rank_postgres(groups, require_all, language, now):
             alternatives.append("phraseto_tsquery(%s::regconfig, %s)")
             params += [config, phrase]
         parts.append("(" + " || ".join(alternatives) + ")")
-    query = (" && " if require_all else " || ").join(parts)
+    return (" && " if require_all else " || ").join(parts), params
+
+
+def _rank_postgres(groups, require_all, language, now, limit):
+    """(the best `limit` live ids, best first; how many pages match in all)."""
+    query, params = _tsquery(groups, require_all, language)
     live_sql, live_params = rules.published_sql("a", now)
     weights = "{" + ", ".join(str(w) for w in POSTGRES_RANK_WEIGHTS) + "}"
+    matching = f"""FROM {TABLE} t JOIN articles_article a ON a.id = t.article_id, (SELECT {query} AS q) query
+                   WHERE t.language = %s AND t.status = 'published' AND {live_sql} AND t.search_vector @@ query.q"""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT t.id FROM {TABLE} t JOIN articles_article a ON a.id = t.article_id, (SELECT {query} AS q) query
-                WHERE t.language = %s AND t.status = 'published' AND {live_sql} AND t.search_vector @@ query.q
-                ORDER BY ts_rank_cd('{weights}', t.search_vector, query.q) DESC, t.id LIMIT %s""",
-            [*params, language, *live_params, CANDIDATES * 2],
+            f"SELECT t.id {matching} ORDER BY ts_rank_cd('{weights}', t.search_vector, query.q) DESC, t.id LIMIT %s",
+            [*params, language, *live_params, limit],
         )
-        return [row[0] for row in cursor.fetchall()]
+        found = [row[0] for row in cursor.fetchall()]
+        if len(found) < limit:
+            return found, len(found)
+        cursor.execute(f"SELECT count(*) {matching}", [*params, language, *live_params])
+        return found, cursor.fetchone()[0]
 
 
-def _rank(groups, require_all, language, live, now):
+def _rank(groups, require_all, language, live, now, limit=10**9):
     if connection.vendor == "postgresql":
-        return [i for i in _rank_postgres(groups, require_all, language, now) if i in live]
-    return _rank_sqlite(groups, require_all, language, live)
+        found, total = _rank_postgres(groups, require_all, language, now, limit)
+        return [i for i in found if i in live], total
+    return _rank_sqlite(groups, require_all, language, live, limit)
 
 
-def _ranked(groups, language, live, now):
-    """Every page that holds any concept: _order puts those holding more of them first."""
-    return _rank(groups, False, language, live, now)
+def _ranked(groups, language, live, now, limit):
+    """The best `limit` pages that hold any concept (_order puts those holding more of them
+    first), and how many there are.
+
+    When more pages match than the pool can take (a large library), the pages are those of
+    the rarer concepts only, as English search does when few pages have every word: ranking
+    thousands of pages for a word most of them use ("inyección") costs most of a search and
+    brings nothing the pool keeps. In a library smaller than the pool, every page that
+    matches is weighed."""
+    counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
+    if sum(counts) > POOL:
+        rare = [group for group, count in zip(groups, counts, strict=True) if count <= POOL]
+        # A synonym's phrase with a word most pages use ("dolor radicular") is costly to
+        # match everywhere; its concept still has the words the patient typed.
+        groups = [
+            [group[0], *(p for p in group[1:] if not any(_common_word(w, language, len(live)) for w in p.split()))]
+            for group in (rare or groups)
+        ]
+    return _rank(groups, False, language, live, now, limit)
 
 
-def _weights(holders, pages):
+@per_stamp_by_key(maxsize=4096)
+def _concept_freq(language_and_group):
+    """How many pages hold a concept (a word; or one of a synonym's phrases, words together):
+    counted once per library change for each concept asked about."""
+    language, *group = language_and_group.split("\x1f")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            query, params = _tsquery([group], True, language)
+            cursor.execute(
+                f"SELECT count(*) FROM {TABLE} t, (SELECT {query} AS q) query"
+                " WHERE t.language = %s AND t.search_vector @@ query.q",
+                [*params, language],
+            )
+        else:
+            cursor.execute(f"SELECT count(*) FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [_exact(group, language)])
+        return int(cursor.fetchone()[0])
+
+
+def _exact(group, language):
+    """An FTS5 expression for a concept: its word, or any of its phrases with the words together."""
+    if len(group) == 1:
+        return _loose(group[0], language)
+    return " OR ".join(_together(p, language) for p in group)
+
+
+def _weights(groups, language, pages):
     """Each concept's weight: the fewer pages hold it, the more it says (its idf)."""
-    return [math.log((pages + 1) / (len(held) + 1)) + 0.05 for held in holders]
+    counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
+    return [math.log((pages + 1) / (count + 1)) + 0.05 for count in counts]
 
 
 def _stem_sets(groups, language):
@@ -222,90 +323,114 @@ def _sections(row, concept_stems, weights, language):
     total = sum(weights) or 1.0
     found = []
     for passage in row.passages or []:
-        heading = " ".join(key(w, language) for w in words(passage.get("heading", "")))
-        text = " ".join(key(w, language) for w in words(passage.get("text", "")))
+        heading = passage.get("heading_stems") or " ".join(key(w, language) for w in words(passage.get("heading", "")))
+        text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
         score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
         found.append((score, passage.get("anchor", ""), passage.get("heading", ""), passage.get("text", "")))
     return sorted(found, key=lambda item: -item[0])
 
 
-def _holding(group, language, live, now):
+def _holders_postgres(groups, language, pool):
+    query, params = _tsquery(groups, True, language)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.id FROM {TABLE} t, (SELECT {query} AS q) query WHERE t.id = ANY(%s) AND t.search_vector @@ query.q",
+            [*params, list(pool)],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _holding(group, language, pool, common):
     """(the pages that hold a concept, the pages that hold only its typed words apart).
 
     A synonym is held by one of its phrases with its words together: a page with "propia"
     here and "sangre" there does not mean "inyección de mi propia sangre" (platelet-rich
     plasma), though it has the words the patient typed (held loosely: half the weight)."""
-    loose = set(_rank([group[:1]], True, language, live, now))
-    if len(group) == 1:
-        return loose, set()
+    if common:
+        # Most pages hold it, and its weight is small: not worth reading thousands of ids.
+        return set(pool), set()
     if connection.vendor == "postgresql":  # PostgreSQL matches each phrase whole
-        held = set(_rank([group], True, language, live, now))
+        loose = _holders_postgres([group[:1]], language, pool)
+        held = _holders_postgres([group], language, pool) if len(group) > 1 else loose
     else:
-        phrases = " OR ".join('"' + p.replace('"', "") + '"' for p in _stemmed([group], language)[0])
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [phrases])
-            held = {row[0] for row in cursor.fetchall() if row[0] in live}
+        loose = _matching(_loose(group[0], language), pool)
+        if len(group) == 1:
+            return loose, set()
+        held = _matching(_exact(group, language), pool)
     return held, loose - held
 
 
-def _order(ranked, listing, groups, language, live, now):
-    """Pages that hold more of the query's rare concepts first (each concept weighed by how
-    few pages use it), then the title's share and the best section's; the database's rank
-    breaks ties."""
-    from articles.models import ArticleTranslation
+def _matching(expression, pool):
+    """Which of the pool's rowids an FTS5 expression matches. (All its matches, then the
+    pool's: FTS5 answers `rowid IN (…)` one row at a time, many times slower.)"""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [expression])
+        return {row[0] for row in cursor.fetchall()} & set(pool)
 
-    holdings = [_holding(group, language, live, now) for group in groups]
-    holders = [held for held, _ in holdings]
-    weights = _weights(holders, len(listing))
+
+def _order(ranked, groups, language, live, now):
+    """Among the database's best candidates, pages that hold more of the query's rare concepts
+    first (each concept weighed by how few pages use it), and the page whose names hold them;
+    the database's rank breaks ties. Returns the order and the weights used."""
+    pool = ranked[:POOL]
+    weights = _weights(groups, language, len(live))
     total = sum(weights) or 1.0
     concept_stems = _stem_sets(groups, language)
-    by_id = {row.pk: row for row in listing.values()}
-    # For "the page about the thing", a concept most pages hold ("inyección") does not count.
-    counted = [0.0 if len(held) > COMMON_SHARE * len(listing) else 1.0 for held in holders]
+    # A concept most pages hold ("inyección") does not make "the page about the thing".
+    shares = [math.exp(-(w - 0.05)) for w in weights]  # back from the idf: about the share of pages
+    counted = [0.0 if share > COMMON_SHARE else 1.0 for share in shares]
+    holdings = [_holding(group, language, pool, not use) for group, use in zip(groups, counted, strict=True)]
 
     def coverage(row_id):
         held = sum(w for (full, _), w in zip(holdings, weights, strict=True) if row_id in full)
         loosely = sum(w for (_, part), w in zip(holdings, weights, strict=True) if row_id in part)
         return (held + loosely / 2) / total
 
-    head = (sorted(ranked, key=lambda i: -coverage(i)) if COV else ranked)[:CANDIDATES]
-    rest = [i for i in ranked if i not in set(head)]
-    read = {row.pk: row for row in ArticleTranslation.objects.filter(pk__in=head[:SECTIONS_READ]).only("id", "passages")}
-    scores, sections = {}, {}
+    head = sorted(pool, key=lambda i: -coverage(i))[:CANDIDATES]
+    chosen = set(head)
+    scores = {}
     for position, row_id in enumerate(head):
         base = BASE_WEIGHT * (1 - position / max(len(head), 1))
-        # The page about the thing: how many of the query's concepts its names hold.
-        names = by_id[row_id].stems_title
+        names = live[row_id].stems_title
         title = (_covered(names, concept_stems, weights) / total + _covered(names, concept_stems, counted) / len(groups)) / 2
-        best = _sections(read[row_id], concept_stems, weights, language)[:1] if row_id in read else []
-        if best:
-            sections[row_id] = best[0][1:]
-        section = best[0][0] if best else 0.0
-        scores[row_id] = COV * coverage(row_id) + base + TITLE_WEIGHT * title + SECTION_WEIGHT * section
-    return sorted(head, key=lambda i: -scores[i]) + rest, sections
+        scores[row_id] = COV * coverage(row_id) + base + TITLE_WEIGHT * title
+    return sorted(head, key=lambda i: -scores[i]) + [i for i in ranked if i not in chosen], weights
+
+
+def _best_sections(ids, groups, weights, language):
+    """Each shown result's best section: (anchor, heading, text)."""
+    from articles.models import ArticleTranslation
+
+    concept_stems = _stem_sets(groups, language)
+    found = {}
+    for row in ArticleTranslation.objects.filter(pk__in=ids).only("id", "passages"):
+        best = _sections(row, concept_stems, weights, language)[:1]
+        if best and best[0][0] > 0:
+            found[row.pk] = best[0][1:]
+    return found
 
 
 def _run(groups, query_words, language, now, page):
-    listing = reads.all_published(language)
-    by_id = {row.pk: row for row in listing.values()}
-    live = set(by_id)
-    ranked, sections = _order(_ranked(groups, language, live, now), listing, groups, language, live, now)
+    live = _live(language)
+    found, total = _ranked(groups, language, live, now, max(POOL, page * PAGE_SIZE))
+    ranked, weights = _order(found, groups, language, live, now)
     parts = body_parts(language)
     padded = f" {' '.join(query_words)} "
     named = {slug for word, slugs in parts.items() if f" {word} " in padded for slug in slugs}
     if named:
         # The pages about treating the body part the query names come first, in that order.
-        ranked = sorted(ranked, key=lambda i: by_id[i].article.slug not in named)
+        ranked = sorted(ranked, key=lambda i: live[i].article.slug not in named)
     shown = ranked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    sections = _best_sections(shown, groups, weights, language)
     hits = []
     for row_id in shown:
-        row = by_id[row_id]
+        row = live[row_id]
         anchor, heading, text = sections.get(row_id, ("", "", ""))
         snippet = mark(highlight(text, groups) or row.summary)
         topic = reads.topic(row.article.topic.slug, language)
         topic_title = topic.title if topic else ""
         hits.append(Hit(row.article.slug, row.title, row.summary, topic_title, row.article.topic.slug, snippet, anchor, heading))
-    return len(ranked), hits
+    return total, hits
 
 
 def search(raw_query, language, page=1, now=None):
@@ -322,7 +447,7 @@ def search(raw_query, language, page=1, now=None):
     vocabulary = _vocabulary(language)
     known = _Known(vocabulary.small, language)
     stop = STOPWORDS.get(language, frozenset())
-    groups = concepts(query_words, vocabulary.pairs, vocabulary.small, synonyms(language), stop)
+    groups = concepts(query_words, vocabulary.pairs, vocabulary.small, stopwords=stop, names=vocabulary.names)
     results.total, results.hits = _run(groups, query_words, language, now, results.page)
     results.glossary = glossary_index(language).find(" ".join(query_words))[:GLOSSARY_CARDS]
     content_words = [w for w in query_words if w not in stop]
@@ -332,7 +457,7 @@ def search(raw_query, language, page=1, now=None):
         unknown = [w for w in content_words if w not in known]
         if results.total == 0 or len(unknown) * 2 >= len(content_words):
             corrected_words = words(suggestion)
-            corrected = concepts(corrected_words, vocabulary.pairs, vocabulary.small, synonyms(language), stop)
+            corrected = concepts(corrected_words, vocabulary.pairs, vocabulary.small, stopwords=stop, names=vocabulary.names)
             total, hits = _run(corrected, corrected_words, language, now, results.page)
             if total:
                 results.total, results.hits, results.corrected = total, hits, True

@@ -22,6 +22,12 @@ def validate(library, known_slugs, images, policy_names) -> None:
     english_terms = {entry["term"] for entry in library.glossary}
     for language, entries in tr.glossary.items():
         files.check_glossary(language, entries, english_terms, f"glossary.{language}.yaml", problems)
+    for language, entries in tr.body_parts.items():
+        for entry in entries:
+            for slug in entry["articles"]:
+                if slug not in known_slugs:
+                    message = f"no article {slug!r}: each slug must be an English article's"
+                    problems.append(Problem(f"body_parts.{language}.yaml", entry["line"], message))
     names = {p["name"] for p in library.policies}
     for language, entries in tr.policies.items():
         for number, entry in enumerate(entries, 1):

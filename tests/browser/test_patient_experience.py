@@ -25,6 +25,13 @@ PAGES = {
     "answer card": "/search/?q=can+i+take+a+bath+after+my+shot",
     "404": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
+    "es home": "/es/",
+    "es topic": "/es/temas/nerve-blocks/",
+    "es article": "/es/articulos/epidural-steroid-injection/",
+    "es glossary": "/es/glosario/",
+    "es search": "/es/buscar/?q=inyeccion+en+la+espalda",
+    "es not translated": "/es/articulos/no-such-page/",
+    "es handout": "/es/articulos/epidural-steroid-injection/hoja/",
 }
 
 

@@ -26,6 +26,14 @@ PAGES = {
     "search": "/search/?q=back+shot",
     "no-results": "/search/?q=zzzz",
     "not-found": "/articles/nope/",
+    "es-home": "/es/",
+    "es-topics": "/es/temas/",
+    "es-topic": "/es/temas/nerve-blocks/",
+    "es-procedure": "/es/articulos/epidural-steroid-injection/",
+    "es-glossary": "/es/glosario/",
+    "es-search": "/es/buscar/?q=inyeccion",
+    "es-handout": "/es/articulos/epidural-steroid-injection/hoja/",
+    "es-not-translated": "/es/articulos/nope/",
 }
 
 

@@ -145,6 +145,8 @@ def test_changing_the_english_text_flips_the_spanish_page_to_may_be_behind(clien
     html = client.get("/es/articulos/epidural-injection/").content.decode()
     assert "Puede que esta traducción esté atrasada" in html
     assert 'href="/articles/epidural-injection/"' in html
+    handout = client.get("/es/articulos/epidural-injection/hoja/").content.decode()
+    assert "Puede que esta traducción esté atrasada" in handout and "/articles/epidural-injection/" in handout
 
 
 def test_an_unpublished_translation_is_not_shown_or_announced(client, spanish):
@@ -227,3 +229,22 @@ def test_check_content_warns_when_a_translations_headings_differ(root, capsys):
     with pytest.raises(CommandError):
         call_command("check_content", str(root))
     assert "not in the same order" in capsys.readouterr().err
+
+
+def test_the_spanish_word_files_are_checked_like_the_english_ones(db, root, capsys):
+    _spanish_file(root)
+    (root / "body_parts.es.yaml").write_text("- words: [pie, pies]\n  articles: [no-such-page]\n", encoding="utf-8")
+    (root / "synonyms.es.yaml").write_text("- patient: [piquete]\n  clinical: [inyección]\n  otra: cosa\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("load_content", str(root), verbosity=0)
+    err = capsys.readouterr().err
+    assert "body_parts.es.yaml" in err and "no-such-page" in err
+    assert "synonyms.es.yaml" in err
+
+
+def test_the_facts_at_a_glance_are_labelled_in_spanish(client, spanish):
+    row = ArticleTranslation.objects.get()
+    row.at_a_glance = {"duration": "Unos 15 minutos"}
+    row.save()
+    html = client.get("/es/articulos/epidural-injection/").content.decode()
+    assert "<dt>Cuánto tarda</dt><dd>Unos 15 minutos</dd>" in html
