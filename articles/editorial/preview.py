@@ -26,9 +26,16 @@ from articles.library.schema import KINDS
 from articles.library.words import MEDICAL_TERMS_FILE, PLAIN_WORDS_FILE, read_plain_words, read_term_list
 from articles.models import Article, ClinicPolicy, Image
 from articles.rendering import site as rendering
+from articles.translation.files import languages as translation_languages
 
 # Who may use the editor's endpoints: anyone who writes articles or topic introductions.
-EDITORS = ("articles.add_article", "articles.change_article", "articles.add_topic", "articles.change_topic")
+EDITORS = (
+    "articles.add_article",
+    "articles.change_article",
+    "articles.add_topic",
+    "articles.change_topic",
+    "articles.change_articletranslation",
+)
 
 
 def staff_with(*permissions):
@@ -54,10 +61,26 @@ def panel(rendered):
     return render_to_string("editorial/_readability_panel.html", {"figures": figures, "grade": rules.reading_grade(figures)})
 
 
+def ease_panel(rendered, language):
+    """A translation's panel: its language's reading-ease measure (rules.reading_ease)."""
+    from articles.rendering.readability import reading_ease
+
+    figures = rendering.readability(rendered)
+    ease = rules.reading_ease(language, reading_ease(rendered.prose, language))
+    return render_to_string("editorial/_reading_ease_panel.html", {"figures": figures, "ease": ease})
+
+
 @require_POST
 @staff_with(*EDITORS)
 def markdownify(request):
     # The readability figures ride on the same request as the preview, above the page text.
+    # A translation's editor asks with ?language=es (editorial/translation_admin.py).
+    language = request.GET.get("language", "")
+    if language in translation_languages():
+        from articles.translation import rendering as translated
+
+        rendered = translated.render(request.POST.get("content", ""), language)
+        return HttpResponse(ease_panel(rendered, language) + rendered.html)
     rendered = rendering.render(request.POST.get("content", ""))
     return HttpResponse(panel(rendered) + rendered.html)
 

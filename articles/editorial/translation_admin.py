@@ -9,6 +9,8 @@ minimum (rules.READING_EASE_MIN) is not made live. Editors write and change draf
 from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
+from markdownx.settings import MARKDOWNX_URLS_PATH
+from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles import rules
@@ -35,6 +37,18 @@ class FreshnessFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=behind) if self.value() == "behind" else queryset.exclude(pk__in=behind)
 
 
+class TranslationEditor(AdminMarkdownxWidget):
+    """The Markdown editor, its live preview rendered in the translation's language with that
+    language's readability panel (editorial/preview.py reads ?language=)."""
+
+    language = "es"
+
+    def get_context(self, name, value, attrs=None):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-markdownx-urls-path"] = f"{MARKDOWNX_URLS_PATH}?language={self.language}"
+        return context
+
+
 class ArticleTranslationForm(forms.ModelForm):
     also_called = NamesField(required=False, label="Also called")
     at_a_glance = FactsField(required=False, label="At a glance")
@@ -51,6 +65,9 @@ class ArticleTranslationForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if "body" in self.fields:
+            self.fields["body"].widget = TranslationEditor()
+            self.fields["body"].widget.language = self.instance.language or "es"
 
     def clean(self):
         data = super().clean()
@@ -112,6 +129,12 @@ class ArticleTranslationAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # a translation starts as a file beside its English one (docs/translations.md)
 
+    def has_change_permission(self, request, obj=None):
+        # A live translation is changed by a clinical reviewer; an editor reads it.
+        if obj is not None and obj.status == "published" and not request.user.has_perm(PUBLISH):
+            return False
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         if form.cleaned_data.get("matches_english"):
             obj.source_hash = freshness.source_hash(obj.article)
@@ -128,7 +151,7 @@ class ArticleTranslationAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
     @admin.display(description="Reading ease")
     def ease(self, obj):
         value = rules.reading_ease(obj.language, obj.reading_ease)
-        return f"{value}{' (too hard)' if value.too_hard else ''}"
+        return f"{value.value:g}{' (too hard)' if value.too_hard else ''}"
 
     def changelist_view(self, request, extra_context=None):
         missing = freshness.missing()

@@ -13,6 +13,7 @@ pages use ("inyección") says little about which page is meant.
 """
 
 import math
+from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
@@ -34,6 +35,8 @@ GLOSSARY_CARDS = 3
 # The database's best candidates that are weighed again here (POOL), and ordered (CANDIDATES).
 POOL = 300
 CANDIDATES = 100
+# PostgreSQL ranks every matching page by its whole text up to this many (see _rank_postgres).
+FULLY_RANKED = 100
 # How much the title counts beside the concepts a page holds and the database's rank.
 TITLE_WEIGHT = 2.0
 # How much holding more of the rare concepts counts.
@@ -78,6 +81,7 @@ def _doc_freq(language_and_stem):
     return int(row[0]) if row else 0
 
 
+@lru_cache(maxsize=65536)
 def _pg_stem(word, language):
     with connection.cursor() as cursor:
         cursor.execute("SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, %s))", [POSTGRES_CONFIG[language], word])
@@ -218,35 +222,63 @@ def _common_word(word, language, pages):
     return _doc_freq(f"{language}:{stem}") > COMMON_SHARE * pages
 
 
-def _tsquery(groups, require_all, language):
+def _tsquery(groups, require_all, language, together=False):
+    """A tsquery for the concepts, as SQLite's expression: the words the patient typed
+    anywhere in the page, or one of the concept's other phrases with its words together
+    (with `together`, the typed words too)."""
     config = POSTGRES_CONFIG[language]
     parts, params = [], []
     for group in groups:
         alternatives = []
-        for phrase in group:
-            alternatives.append("phraseto_tsquery(%s::regconfig, %s)")
+        for index, phrase in enumerate(group):
+            function = "phraseto_tsquery" if together or index else "plainto_tsquery"
+            alternatives.append(f"{function}(%s::regconfig, %s)")
             params += [config, phrase]
         parts.append("(" + " || ".join(alternatives) + ")")
     return (" && " if require_all else " || ").join(parts), params
 
 
 def _rank_postgres(groups, require_all, language, now, limit):
-    """(the best `limit` live ids, best first; how many pages match in all)."""
+    """(the best `limit` live ids, best first; how many pages match in all).
+
+    Ranking reads each matching page's whole vector: when more than FULLY_RANKED pages match,
+    only the pages whose names or summary match are ranked (search_head, small), and
+    the rest of the pool is filled from the other matches as the index gives them; _order
+    weighs them all again."""
     query, params = _tsquery(groups, require_all, language)
     live_sql, live_params = rules.published_sql("a", now)
     weights = "{" + ", ".join(str(w) for w in POSTGRES_RANK_WEIGHTS) + "}"
-    matching = f"""FROM {TABLE} t JOIN articles_article a ON a.id = t.article_id, (SELECT {query} AS q) query
-                   WHERE t.language = %s AND t.status = 'published' AND {live_sql} AND t.search_vector @@ query.q"""
+    source = f"""FROM {TABLE} t JOIN articles_article a ON a.id = t.article_id, (SELECT {query} AS q) query
+                 WHERE t.language = %s AND t.status = 'published' AND {live_sql}"""
+    every = [*params, language, *live_params]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT t.id {matching} ORDER BY ts_rank_cd('{weights}', t.search_vector, query.q) DESC, t.id LIMIT %s",
-            [*params, language, *live_params, limit],
+            f"SELECT count(*) FROM {TABLE} t, (SELECT {query} AS q) query"
+            " WHERE t.language = %s AND t.status = 'published' AND t.search_vector @@ query.q",
+            [*params, language],
+        )
+        total = cursor.fetchone()[0]
+        if total <= FULLY_RANKED:
+            cursor.execute(
+                f"SELECT t.id {source} AND t.search_vector @@ query.q"
+                f" ORDER BY ts_rank_cd('{weights}', t.search_vector, query.q) DESC, t.id LIMIT %s",
+                [*every, limit],
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            return found, len(found) if len(found) < limit else total
+        cursor.execute(
+            f"SELECT t.id {source} AND t.search_head @@ query.q"
+            f" ORDER BY ts_rank_cd('{weights}', t.search_head, query.q) DESC, t.id LIMIT %s",
+            [*every, limit],
         )
         found = [row[0] for row in cursor.fetchall()]
         if len(found) < limit:
-            return found, len(found)
-        cursor.execute(f"SELECT count(*) {matching}", [*params, language, *live_params])
-        return found, cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT t.id {source} AND t.search_vector @@ query.q AND NOT t.search_head @@ query.q LIMIT %s",
+                [*every, limit - len(found)],
+            )
+            found += [row[0] for row in cursor.fetchall()]
+        return found, total
 
 
 def _rank(groups, require_all, language, live, now, limit=10**9):
@@ -267,7 +299,13 @@ def _ranked(groups, language, live, now, limit):
     matches is weighed."""
     counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
     if sum(counts) > POOL:
-        rare = [group for group, count in zip(groups, counts, strict=True) if count <= POOL]
+        # The rarest concepts first, while their pages fit the pool (at least the rarest one).
+        rare, room = [], POOL
+        for count, group in sorted(zip(counts, groups, strict=True), key=lambda pair: pair[0]):
+            if rare and count > room:
+                break
+            rare.append(group)
+            room -= count
         # A synonym's phrase with a word most pages use ("dolor radicular") is costly to
         # match everywhere; its concept still has the words the patient typed.
         groups = [
@@ -284,7 +322,7 @@ def _concept_freq(language_and_group):
     language, *group = language_and_group.split("\x1f")
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            query, params = _tsquery([group], True, language)
+            query, params = _tsquery([group], True, language, together=len(group) > 1)
             cursor.execute(
                 f"SELECT count(*) FROM {TABLE} t, (SELECT {query} AS q) query"
                 " WHERE t.language = %s AND t.search_vector @@ query.q",
@@ -331,7 +369,7 @@ def _sections(row, concept_stems, weights, language):
 
 
 def _holders_postgres(groups, language, pool):
-    query, params = _tsquery(groups, True, language)
+    query, params = _tsquery(groups, True, language, together=len(groups[0]) > 1)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT t.id FROM {TABLE} t, (SELECT {query} AS q) query WHERE t.id = ANY(%s) AND t.search_vector @@ query.q",

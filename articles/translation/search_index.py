@@ -39,18 +39,22 @@ def postgres_sql():
     config = _config_case()
     return [
         f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector",
+        # The names and summary alone: what a search orders its candidates by. Ranking
+        # thousands of whole pages read each page's large vector (50 ms at 10,000 pages).
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_head tsvector",
         f"""CREATE OR REPLACE FUNCTION {TABLE}_search_vector() RETURNS trigger AS $$
            BEGIN
-             NEW.search_vector :=
+             NEW.search_head :=
                setweight(to_tsvector({config}, coalesce(NEW.index_title, '')), 'A') ||
-               setweight(to_tsvector({config}, coalesce(NEW.index_summary, '')), 'B') ||
-               setweight(to_tsvector({config}, coalesce(NEW.index_body, '')), 'C');
+               setweight(to_tsvector({config}, coalesce(NEW.index_summary, '')), 'B');
+             NEW.search_vector := NEW.search_head || setweight(to_tsvector({config}, coalesce(NEW.index_body, '')), 'C');
              RETURN NEW;
            END $$ LANGUAGE plpgsql""",
         f"DROP TRIGGER IF EXISTS {TABLE}_search_vector ON {TABLE}",
         f"""CREATE TRIGGER {TABLE}_search_vector BEFORE INSERT OR UPDATE ON {TABLE}
            FOR EACH ROW EXECUTE FUNCTION {TABLE}_search_vector()""",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_search_gin ON {TABLE} USING GIN (search_vector) WITH (fastupdate = off)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_head_gin ON {TABLE} USING GIN (search_head) WITH (fastupdate = off)",
     ]
 
 
@@ -61,8 +65,9 @@ def ensure_index(connection):
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = %s)"
+                " AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = %s)"
                 " AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = %s)",
-                [f"{TABLE}_search_vector", f"{TABLE}_search_gin"],
+                [f"{TABLE}_search_vector", f"{TABLE}_search_gin", f"{TABLE}_head_gin"],
             )
             if not cursor.fetchone()[0]:
                 for statement in postgres_sql():
@@ -95,4 +100,6 @@ def drop_index(connection):
         elif connection.vendor == "postgresql":
             cursor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_search_vector ON {TABLE}")
             cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_search_gin")
+            cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_head_gin")
             cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector")
+            cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_head")

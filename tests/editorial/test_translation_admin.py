@@ -70,8 +70,9 @@ def test_an_editor_cannot_change_a_live_translation(client, django_user_model, t
     ArticleTranslation.objects.update(status="published")
     _login(client, django_user_model, "Editor")
     row = ArticleTranslation.objects.get()
+    assert client.get(url(row)).status_code == 200  # read, not changed
     refused = client.post(url(row), _data(row, status="review", body=EASY + "\nOtra frase.\n"))
-    assert "only a clinical reviewer can change it" in refused.content.decode()
+    assert refused.status_code == 403
     assert ArticleTranslation.objects.get().body == EASY
 
 
@@ -104,3 +105,13 @@ def test_bringing_a_translation_up_to_date_clears_may_be_behind(client, django_u
     _login(client, django_user_model, "Editor")
     assert client.post(url(translation), _data(translation, matches_english="on")).status_code == 302
     assert ArticleTranslation.objects.get().source_hash == source_hash(Article.objects.get(slug="epidural-injection"))
+
+
+def test_the_translation_editor_previews_with_the_spanish_reading_measure(client, django_user_model, translation):
+    _login(client, django_user_model, "Editor")
+    page = client.get(url(translation)).content.decode()
+    assert 'data-markdownx-urls-path="/admin/markdownx/markdownify/?language=es"' in page
+    preview = client.post("/admin/markdownx/markdownify/?language=es", {"content": EASY}).content.decode()
+    assert "Reading ease:</strong> Szigriszt-Pazos (INFLESZ)" in preview and "Reading grade" not in preview
+    english = client.post("/admin/markdownx/markdownify/", {"content": "Some words here."}).content.decode()
+    assert "Reading grade" in english
