@@ -22,7 +22,7 @@ MAX_ENTRIES, Redis's maxmemory with allkeys-lru: deploy/README.md).
 """
 
 import hashlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache, wraps
 
 from django.conf import settings
@@ -60,7 +60,7 @@ def is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def public_page(view=None, *, query: dict[str, Rule | Collection[str]] | None = None):
+def public_page(view=None, *, query: Mapping[str, Rule | Collection[str]] | None = None):
     """Mark a view's 200 answers to anonymous readers as the same for everyone until the
     library changes: they get validators and are kept in the page cache.
 

@@ -36,6 +36,7 @@ class ArticleAdminForm(forms.ModelForm):
     also_called = widgets.NamesField(required=False, label="Also called")
     at_a_glance = widgets.FactsField(required=False, label="At a glance")
     sources = widgets.SourcesField(required=False, label="Sources")
+    codes = widgets.CodesField(required=False, label="Codes")
 
     class Meta:
         model = Article
@@ -80,6 +81,10 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_also_called(self):
         return self._as_stored("also_called", self.cleaned_data["also_called"])
+
+    def clean_codes(self):
+        # As the loader stores them: normalised (m5416 is M54.16), no repeats, empty systems left out.
+        return self._as_stored("codes", schema.BY_NAME["codes"].to_model(self.cleaned_data["codes"]))
 
     def clean_at_a_glance(self):
         return self._as_stored("at_a_glance", self.cleaned_data["at_a_glance"])

@@ -268,3 +268,60 @@ def _source(row: dict[str, Any]) -> dict[str, Any]:
     if url := _text(row.get("url")):
         source["url"] = url
     return source
+
+
+# --- codes -----------------------------------------------------------------------------------
+
+
+class CodesWidget(_Widget):
+    """A box per code system, one code a line, and why a procedure has no code yet."""
+
+    template_name = "editorial/widgets/codes.html"
+    use_fieldset = True
+
+    def id_for_label(self, id_):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        from articles.codes import systems
+
+        value = {key: [line.strip() for line in _lines(data.get(f"{name}-{key}")) if line.strip()] for key in systems.BY_KEY}
+        value[schema.PENDING] = _text(data.get(f"{name}-{schema.PENDING}"))
+        return value
+
+    def get_context(self, name, value, attrs):
+        from articles.codes import systems
+
+        context = super().get_context(name, value, attrs)
+        codes = value if isinstance(value, dict) else {}
+        base = context["widget"]["attrs"].get("id") or f"id_{name}"
+        context["widget"]["base_id"] = base
+        context["widget"]["systems"] = [
+            {
+                "name": f"{name}-{s.key}",
+                "id": f"{base}-{s.key}",
+                "label": s.name,
+                "value": "\n".join(str(c) for c in codes.get(s.key, []) if isinstance(c, str | int)),
+            }
+            for s in systems.SYSTEMS
+        ]
+        context["widget"]["pending"] = {
+            "name": f"{name}-{schema.PENDING}",
+            "id": f"{base}-{schema.PENDING}",
+            "value": codes.get(schema.PENDING, "") if isinstance(codes.get(schema.PENDING), str) else "",
+        }
+        return context
+
+
+class CodesField(forms.Field):
+    """The article's codes: {icd10cm: [...], cpt: [...], snomed: [...]} (checked by the format)."""
+
+    widget = CodesWidget
+
+    def to_python(self, value):
+        if not isinstance(value, dict):
+            return {}
+        return {key: codes for key, codes in value.items() if codes}
+
+    def has_changed(self, initial, data):
+        return self.to_python(data) != (initial or {})

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 
 from articles import rules
+from articles.codes import rules as code_rules
 from articles.library import checks
 from articles.library.checks import medical_terms_outside as medical_terms_outside
 from articles.library.files import Problem
@@ -96,6 +97,9 @@ def _check_article(source, words, static_dir, report, policies):
     for image in rendered.images:
         if not _static_exists(image["src"], static_dir):
             report.problems.append(Problem(display, 1, f"image not found under static/: {image['src']}"))
+    failures, warnings = code_rules.problems(meta.get("kind", ""), meta.get("codes"))
+    report.problems += [Problem(display, source.line_of("codes") if meta.get("codes") else 1, m) for m in failures]
+    report.warnings += [Problem(display, source.line_of("codes"), m) for m in warnings]
     searchable = "\n".join([meta.get("title", ""), meta.get("summary", ""), rendered.text])
     kind = meta.get("kind", "") if isinstance(meta.get("kind"), str) else ""
     values = [str(value) for value in (facts or {}).values()]

@@ -162,6 +162,53 @@ def _check_facts(f: "Field", value: object, problem: Problem, meta: dict[str, An
             problem(f"a procedure's at_a_glance is missing: {', '.join(missing)}")
 
 
+# A procedure whose code could not be confirmed from a public source says why, instead of a
+# code (check_content warns; docs/codes.md).
+PENDING = "cpt_pending"
+
+
+def _check_codes(f: "Field", value: object, problem: Problem, meta: dict[str, Any]) -> None:
+    """codes: {icd10cm: [...], cpt: [...], snomed: [...]}: each code one of its system's
+    (codes/systems.py); at most MAX_CODES a system."""
+    from articles.codes import systems
+
+    if not isinstance(value, dict):
+        problem("codes must be a set of lists: icd10cm, cpt, snomed (each one code per line)")
+        return
+    for key in sorted(set(value) - set(systems.BY_KEY) - {PENDING}, key=str):
+        problem(f"unknown code system {shown(key)} (allowed: {', '.join(systems.BY_KEY)}, {PENDING})")
+    if PENDING in value and (not isinstance(value[PENDING], str) or not value[PENDING].strip()):
+        problem(f"codes {PENDING} must say why no procedure code is given yet")
+    for key, system in systems.BY_KEY.items():
+        codes = value.get(key)
+        if codes is None:
+            continue
+        if not isinstance(codes, list) or not all(isinstance(c, str | int) and not isinstance(c, bool) for c in codes):
+            problem(f"codes {key} must be a list of codes")
+            continue
+        if len(codes) > systems.MAX_CODES:
+            problem(f"codes {key}: at most {systems.MAX_CODES} codes, not {len(codes)}")
+        for code in codes:
+            if (message := systems.problem(system, systems.normalise(system, code))) is not None:
+                problem(f"codes {key}: {message}")
+
+
+def _codes(value: Any) -> dict[str, Any]:
+    """The stored form: each system's codes normalised, in order, without repeats; empty lists left out."""
+    from articles.codes import systems
+
+    found: dict[str, Any] = {}
+    if isinstance(value, dict) and isinstance(value.get(PENDING), str) and value[PENDING].strip():
+        found[PENDING] = " ".join(value[PENDING].split())
+    for key, system in systems.BY_KEY.items():
+        codes = (value or {}).get(key) if isinstance(value, dict) else None
+        if isinstance(codes, list):
+            unique = list(dict.fromkeys(systems.normalise(system, c) for c in codes if str(c).strip()))
+            if unique:
+                found[key] = unique
+    return found
+
+
 # --- the fields ------------------------------------------------------------------------------
 
 
@@ -238,6 +285,8 @@ FIELDS: tuple[Field, ...] = (
         column=lambda: models.CharField(max_length=100, blank=True),
     ),
     Field("related", _check_slugs),  # a relation: sync.py and export.py write it
+    # Clinical codes, for finding the article by code (codes/: Infobutton, API, FHIR).
+    Field("codes", _check_codes, to_model=_codes, column=lambda: models.JSONField(default=dict, blank=True)),
     Field(
         "sources",
         _check_sources,
@@ -288,6 +337,8 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 BY_NAME = {f.name: f for f in FIELDS}
+# Fields added after articles were first loaded (see Article.fingerprint).
+ADDED_LATER = frozenset({"codes"})
 # The admin's "Facts and names" take these; published_at is under "Publishing", for reviewers only.
 FIELDS_IN_ORDER = tuple(f.name for f in FIELDS if not f.on_article)
 NAMES = frozenset(BY_NAME)

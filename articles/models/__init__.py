@@ -1,12 +1,13 @@
 """The models, by family: the library (what patients read) and the clinic's own records."""
 
 from articles.models.editorial import RenderJob, Revision
-from articles.models.library import Article, GlossaryTerm, Image, Passage, Reviewer, Topic
+from articles.models.library import Article, ArticleCode, GlossaryTerm, Image, Passage, Reviewer, Topic
 from articles.models.site import ClinicPolicy, ClinicSettings, Feedback, Redirect, normalise_path
 from articles.models.translation import ArticleTranslation, GlossaryTranslation, PolicyTranslation, TopicTranslation
 
 __all__ = [
     "Article",
+    "ArticleCode",
     "ArticleTranslation",
     "GlossaryTranslation",
     "PolicyTranslation",

@@ -236,6 +236,9 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
             super().save(*args, **kwargs)
             if old_slug and old_slug != self.slug:
                 Redirect.point(self.url_for(old_slug), self.get_absolute_url())
+            from articles.codes.lookup import index_codes
+
+            index_codes(self)
 
     def get_absolute_url(self):
         return self.url_for(self.slug)
@@ -248,6 +251,11 @@ class Article(ArticleContent):  # type: ignore[misc,valid-type]
         if related_slugs is None:
             related_slugs = sorted(self.related.values_list("slug", flat=True)) if self.pk else []
         values = {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+        # A field added to the format later counts only once it holds something: otherwise an
+        # upgrade would make every article look edited in the admin, and the loader keep them.
+        for name in schema.ADDED_LATER:
+            if not values.get(name):
+                values.pop(name, None)
         values["topic"] = self.topic.slug if self.topic_id else None
         values["related"] = list(related_slugs)
         blob = json.dumps(values, sort_keys=True, default=str)
@@ -355,3 +363,20 @@ class GlossaryTerm(models.Model):
     def letter(self):
         first = self.term[:1].upper()
         return first if first.isalpha() else "#"
+
+
+class ArticleCode(models.Model):
+    """One clinical code of an article, as an indexed row: finding articles by code
+    (codes/lookup.py) reads this index, never every article's codes. Written from
+    Article.codes whenever an article is saved (Article.save)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    system = models.CharField(max_length=16)  # codes/systems.py: icd10cm, cpt, snomed
+    code = models.CharField(max_length=32)
+
+    class Meta:
+        indexes = [models.Index(fields=["system", "code"], name="articles_code_lookup")]
+        constraints = [models.UniqueConstraint(fields=["article", "system", "code"], name="one_row_per_article_code")]
+
+    def __str__(self):
+        return f"{self.system} {self.code}"

@@ -100,6 +100,13 @@ VALID_BY_KIND = {
     "facts": lambda f: st.fixed_dictionaries({k: short_text.filter(str.strip) for k in schema.AT_A_GLANCE}),
     "slugs": lambda f: st.lists(st.sampled_from(ARTICLE_NAMES + ("no-such-article",)), max_size=2),
     "sources": lambda f: st.lists(valid_source, min_size=1, max_size=2),
+    "codes": lambda f: st.fixed_dictionaries(
+        {},
+        optional={
+            "icd10cm": st.lists(st.sampled_from(["M54.16", "G89.4", "M99"]), max_size=3),
+            "cpt": st.lists(st.sampled_from(["64493", "0232T", "1234"]), max_size=2),
+        },
+    ),
     "date": lambda f: iso_date | iso_date.map(str) if f.required else iso_date,
     "text": lambda f: (
         st.text(NO_NUL_CHAR, min_size=1, max_size=schema.SUMMARY_MAX).filter(str.strip)
