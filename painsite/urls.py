@@ -21,6 +21,9 @@ urlpatterns = [
     path("review/<str:token>/", signoff.signoff, name="signoff"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg"))),
+    # Finding pages by clinical code: the Infobutton service, the content API and FHIR.
+    path("", include("articles.connect.urls")),
+    path("", include("articles.api.urls")),
     # Uploaded images. A proxy should serve /media/ itself in production (see deploy/).
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]

@@ -61,7 +61,9 @@ def article_list(request):
     """GET /api/v1/articles/?topic=&system=&code=&modified_since=&language=&page="""
     query = request.GET
     language = query.get("language", languages.DEFAULT)
-    found = Article.objects.published().select_related("topic")
+    # The listed columns only: an article's rendered text is most of its row.
+    listed = ("slug", "title", "summary", "kind", "updated", "modified_at", "codes", "topic__slug")
+    found = Article.objects.published().select_related("topic").only(*listed)
     if query.get("topic"):
         found = found.filter(topic__slug=query["topic"])
     if query.get("code"):

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from articles.library import schema
 from articles.models.library import Article, GlossaryTerm, Reviewer, Topic
 from articles.models.site import ClinicPolicy
+from articles.rendering.site import RENDERED_FIELDS
 
 # The languages a translation can be in: every language the site offers but its source's.
 TRANSLATION_LANGUAGES = (("es", "Español"),)
@@ -79,17 +80,10 @@ class ArticleTranslation(models.Model):
 
     objects = ArticleTranslationQuerySet.as_manager()
     history = HistoricalRecords(
+        # Derived on save, or bookkeeping: history keeps what translators wrote.
         excluded_fields=[
-            "body_html",
-            "toc",
-            "sections",
-            "passages",
-            "plain_text",
-            "word_count",
-            "reading_minutes",
+            *(name for name in RENDERED_FIELDS if name not in ("smog_grade", "fk_grade")),
             "reading_ease",
-            "render_version",
-            "rendered_with",
             "index_title",
             "index_summary",
             "index_body",
@@ -213,14 +207,9 @@ class ArticleTranslation(models.Model):
         self.reviewed, self.reviewer, self.review_due = day, reviewer, None
         self.reviewed_hash = self.text_hash()
 
-    def at_a_glance_rows(self):
-        facts = self.at_a_glance if isinstance(self.at_a_glance, dict) else {}
-        # The English labels: the page shows them through gettext, in its language.
-        return [
-            (label, facts[key])
-            for key, label in Article.AT_A_GLANCE_FIELDS.items()
-            if isinstance(facts.get(key), str) and facts[key].strip()
-        ]
+    # The same facts as English, with the English labels: the page shows them through gettext.
+    AT_A_GLANCE_FIELDS = Article.AT_A_GLANCE_FIELDS
+    at_a_glance_rows = Article.at_a_glance_rows
 
 
 class TopicTranslation(models.Model):
