@@ -216,12 +216,14 @@ def glossary(request):
 
 @public_page
 def a_to_z(request):
+    if _translated():
+        return translated.a_to_z(request, _page)
     articles = Article.objects.published().order_by("title").only("slug", "title", "summary")
     letters = [(letter, list(group)) for letter, group in groupby(articles, key=lambda a: a.title[:1].upper())]
     return _page(
         request,
         "articles/a_z.html",
-        {"letters": letters},
+        {"letters": letters, "alternates": translated_reads.alternates("articles:a_z")},
         f"A–Z of articles | {_clinic(request)}",
         "Every article on this site, in alphabetical order.",
         [(None, "A–Z of articles")],

@@ -50,7 +50,7 @@ class PagesSitemap(SiteSitemap):
         return ["articles:home", "articles:topic_list", "articles:a_z", "articles:glossary"]
 
     def get_languages_for_item(self, name):
-        return [settings.LANGUAGE_CODE] if name == "articles:a_z" else [code for code, _ in settings.LANGUAGES]
+        return [code for code, _ in settings.LANGUAGES]
 
     def location(self, name):
         return reverse(name)

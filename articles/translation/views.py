@@ -114,3 +114,20 @@ def glossary(request, page):
         _("Plain-language meanings of the medical words used on this site, from A to Z."),
         [(None, _("Glossary"))],
     )
+
+
+def a_to_z(request, page):
+    from itertools import groupby
+
+    from articles.translation.stemming import fold
+
+    rows = sorted(reads.all_published(languages.current()).values(), key=lambda row: fold(row.title))
+    letters = [(letter, list(group)) for letter, group in groupby(rows, key=lambda row: fold(row.title[:1]).upper())]
+    return page(
+        request,
+        "articles/a_z.html",
+        {"letters": letters, "alternates": reads.alternates("articles:a_z")},
+        _("A–Z of articles | %(clinic)s") % {"clinic": _clinic()},
+        _("Every article on this site, in alphabetical order."),
+        [(None, _("A–Z of articles"))],
+    )

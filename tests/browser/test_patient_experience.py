@@ -32,6 +32,8 @@ PAGES = {
     "es search": "/es/buscar/?q=inyeccion+en+la+espalda",
     "es not translated": "/es/articulos/no-such-page/",
     "es handout": "/es/articulos/epidural-steroid-injection/hoja/",
+    "es a-z": "/es/a-z/",
+    "connect": "/connect/?system=icd10cm&code=M54.16",
 }
 
 

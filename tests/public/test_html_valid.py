@@ -34,6 +34,8 @@ PAGES = {
     "es-search": "/es/buscar/?q=inyeccion",
     "es-handout": "/es/articulos/epidural-steroid-injection/hoja/",
     "es-not-translated": "/es/articulos/nope/",
+    "es-a-z": "/es/a-z/",
+    "connect": "/connect/?system=icd10cm&code=M54.16",
 }
 
 

@@ -156,7 +156,7 @@ def test_an_unpublished_translation_is_not_shown_or_announced(client, spanish):
 
 
 def test_english_only_pages_are_not_served_under_the_spanish_prefix(client, spanish):
-    for path in ["/es/a-z/", "/es/feed/", "/es/sitemap.xml", "/es/robots.txt"]:
+    for path in ["/es/feed/", "/es/sitemap.xml", "/es/robots.txt"]:
         assert client.get(path).status_code == 404, path
 
 
@@ -248,3 +248,10 @@ def test_the_facts_at_a_glance_are_labelled_in_spanish(client, spanish):
     row.save()
     html = client.get("/es/articulos/epidural-injection/").content.decode()
     assert "<dt>Cuánto tarda</dt><dd>Unos 15 minutos</dd>" in html
+
+
+def test_the_spanish_a_to_z_lists_the_spanish_pages(client, spanish):
+    html = client.get("/es/a-z/").content.decode()
+    assert '<html lang="es">' in html and "Artículos de la A a la Z" in html
+    assert 'href="/es/articulos/epidural-injection/"' in html and "Inyección epidural" in html
+    assert "nerve-ablation" not in html  # not translated
