@@ -30,6 +30,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, get_urlconf, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
@@ -101,8 +102,13 @@ def _kept(params: QueryDict, rules: dict[str, Rule]) -> QueryDict:
 def _rules_for(urlconf, path_info):
     """The query rules of the @public_page view at this address, or None. Remembered per
     path (a bounded number of them): resolving every request cost a tenth of a cached page."""
+    from articles.translation.languages import from_path
+
+    # This runs before the language middleware: resolve in the path's own language, or an
+    # /es/… address (its words translated) would never be found, and never kept.
     try:
-        return getattr(resolve(path_info, urlconf).func, "page_query", None)
+        with translation.override(from_path(path_info)):
+            return getattr(resolve(path_info, urlconf).func, "page_query", None)
     except Resolver404:
         return None
 

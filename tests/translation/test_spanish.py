@@ -255,3 +255,13 @@ def test_the_spanish_a_to_z_lists_the_spanish_pages(client, spanish):
     assert '<html lang="es">' in html and "Artículos de la A a la Z" in html
     assert 'href="/es/articulos/epidural-injection/"' in html and "Inyección epidural" in html
     assert "nerve-ablation" not in html  # not translated
+
+
+def test_a_spanish_page_is_one_the_page_cache_may_keep(rf, spanish):
+    # The page cache decides before the language middleware runs: an /es/ address must be
+    # recognised as a @public_page view all the same.
+    from articles.caching.page_cache import _page_query
+
+    assert _page_query(rf.get("/es/articulos/epidural-injection/")) == ""
+    assert _page_query(rf.get("/articles/epidural-injection/")) == ""
+    assert _page_query(rf.get("/es/no-such-address/")) is None
