@@ -23,18 +23,22 @@ PAGES = {
     "glossary": "/glossary/",
     "a-z": "/a-z/",
     "search": "/search/?q=back+shot",
+    "search-answer": "/search/?q=can+i+drive+after+sedation",
     "no-results": "/search/?q=zzqqxx",
     "not-found": "/articles/no-such-page/",
     "handout": "/articles/epidural-steroid-injection/handout/",
     "es-home": "/es/",
     "es-article": "/es/articulos/epidural-steroid-injection/",
     "es-search": "/es/buscar/?q=inyeccion+en+la+espalda",
+    "es-search-answer": "/es/buscar/?q=cuanta+radiacion+me+dan+con+los+rayos+x+en+la+inyeccion",
 }
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    with servers.gunicorn({**os.environ, "GUNICORN_ACCESS_LOG": "/dev/null"}, workers=2) as base:
+    # One client loads every page: the search limit (meant for abuse) would answer 429.
+    env = {**os.environ, "GUNICORN_ACCESS_LOG": "/dev/null", "SEARCH_RATE_LIMIT": "100000"}
+    with servers.gunicorn(env, workers=2) as base:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -43,7 +47,8 @@ def main():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for name, path in PAGES.items():
                     page.goto(base + path)
-                    page.screenshot(path=OUT / f"{name}-{width}.png")
+                    # An answer card is worth seeing whole, with the first results under it.
+                    page.screenshot(path=OUT / f"{name}-{width}.png", full_page="answer" in name)
                 page.close()
             browser.close()
     print(f"wrote {len(PAGES) * 2} screenshots to {OUT}")

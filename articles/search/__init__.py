@@ -34,8 +34,11 @@ __all__ = ["MARK_START", "MAX_QUERY_CHARS", "Hit", "Results", "clean_query", "hi
 PAGE_SIZE = 10
 # Glossary definitions shown above the results.
 GLOSSARY_CARDS = 3
-# Fewer articles than this match every word: those that match some follow.
-ENOUGH = 5
+# Fewer articles than this match every concept: those that match some follow (a weak word
+# such as "baby" in "is baby aspirin a blood thinner" must not hide the page about the rest).
+ENOUGH = 10
+# The same for sections (each article's sections then score every word: few are needed here).
+ENOUGH_PASSAGES = 5
 # Sections ranked per query: enough to find the best section of each result on the first pages.
 PASSAGES = 300
 
@@ -101,13 +104,14 @@ def _run(groups, now, page, query_tokens=()):
     ranked = _ranked(groups, lambda g, every: engine.rank(g, every, now), ENOUGH)
     among = ranked[:CANDIDATES]
     passages = _ranked(
-        groups, lambda g, every: engine.rank_passages(g, every, now, PASSAGES, among), ENOUGH, key=lambda row: row[0]
+        groups, lambda g, every: engine.rank_passages(g, every, now, PASSAGES, among), ENOUGH_PASSAGES, key=lambda row: row[0]
     )
-    ranking = order(ranked, passages, groups, _body_part_articles(query_tokens, groups, now))
+    rarity = engine.idf(groups)
+    ranking = order(ranked, passages, groups, _body_part_articles(query_tokens, groups, now), rarity)
     offset = (page - 1) * PAGE_SIZE
     shown = ranking.ids[offset : offset + PAGE_SIZE]
     # Each result's best section among its own (the answer card, too, uses the first's).
-    ranking.sections.update(best_sections(engine.article_passages(groups, shown), groups))
+    ranking.sections.update(best_sections(engine.article_passages(shown), groups, rarity, query_tokens))
     hits = []
     for a in page_rows(shown):
         anchor, heading, text = ranking.sections.get(a.id, ("", "", ""))
@@ -157,6 +161,16 @@ def _vocabulary():
     return _Vocabulary(known, by_initial(w for w in suggestable if len(w) > 3), pairs)
 
 
+def _with_corrections(groups, query_tokens, suggestion):
+    """A misspelt word also stands for its correction ("pregnent": pregnant too), so one typo
+    among known words does not lose its concept."""
+    fixed = tokens(suggestion)
+    if len(fixed) != len(query_tokens):
+        return groups
+    fixes = {typed: right for typed, right in zip(query_tokens, fixed, strict=True) if typed != right}
+    return [[*group, fixes[group[0]]] if group[0] in fixes else group for group in groups]
+
+
 def search(raw_query, page=1, now=None):
     now = now or timezone.now()
     query = clean_query(raw_query)
@@ -165,10 +179,10 @@ def search(raw_query, page=1, now=None):
     if not query_tokens:
         return results
     words = _vocabulary()
-    groups = concepts(query_tokens, words.pairs, words.known)
+    suggestion = suggest(query_tokens, words.known, words.suggestable)
+    groups = _with_corrections(concepts(query_tokens, words.pairs, words.known), query_tokens, suggestion)
     results.total, results.hits, ranking = _run(groups, now, results.page, query_tokens)
     results.glossary = glossary_index().find(" ".join(query_tokens))[:GLOSSARY_CARDS]
-    suggestion = suggest(query_tokens, words.known, words.suggestable)
     if suggestion:
         results.suggestion = suggestion
         # Search the correction when the words as typed are mostly unknown to the library.

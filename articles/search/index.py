@@ -22,6 +22,7 @@ POSTGRES_RANK_WEIGHTS = (0.1, 0.2, 0.4, 1.0)
 # Passages: the heading counts most (A), then the text (C).
 SQLITE_PASSAGE_COLUMNS = "heading, text"
 SQLITE_PASSAGE_WEIGHTS = (6.0, 1.0)
+SQLITE_VOCABULARY = "articles_article_fts_vocab"
 
 # Article.passages -> articles_passage rows, on both databases.
 _SQLITE_PASSAGES_OF = """
@@ -155,6 +156,8 @@ def ensure_index(connection):
         present = {row[0] for row in cursor.fetchall()}
         if _sqlite_index(cursor, "articles_article", SQLITE_COLUMNS, SQLITE_TRIGGERS, present):
             cursor.execute("INSERT INTO articles_article_fts(articles_article_fts) VALUES ('rebuild')")
+        # How many articles hold each (Porter-stemmed) word: a concept's rarity (backends/sqlite.idf).
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_VOCABULARY} USING fts5vocab(articles_article_fts, 'row')")
         if not _has_passages(cursor, connection):
             return  # an early migration: the passages arrive with migration 0019
         if _sqlite_index(cursor, "articles_passage", SQLITE_PASSAGE_COLUMNS, SQLITE_PASSAGE_TRIGGERS, present):
@@ -205,6 +208,7 @@ def drop_index(connection):
         if connection.vendor == "sqlite":
             for name in [*SQLITE_TRIGGERS, *SQLITE_PASSAGE_TRIGGERS]:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_VOCABULARY}")
             cursor.execute("DROP TABLE IF EXISTS articles_article_fts")
             cursor.execute("DROP TABLE IF EXISTS articles_passage_fts")
         elif connection.vendor == "postgresql":

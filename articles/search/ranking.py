@@ -1,23 +1,30 @@
-"""The final order of results: the database's rank of whole articles, the rank of their best
-section (passage), and what favours the page about the thing itself.
+"""The final order of results, and the section each result links to.
 
 The database ranks articles and sections by the words they contain. Repeated common words
 ("back", "pain") pull in long pages that merely mention them, so the first results are
-ordered again here, by four signals, each on a 0-1 scale:
+ordered again here, by five signals, each on a 0-1 scale:
 - where the database put the article, and where it put the article's best section
   (reciprocal ranks: a section that answers the query lifts its article);
+- how much of the query the article's best section answers (answer_score: each concept
+  weighed by its rarity in the library, the words close together or not);
 - the query's words in the title or other names, each weighted by how rare it is among
   titles ("sleep" counts for more than "pain");
 - a body part named in the query, for the articles content/body_parts.yaml gives for it.
 Only the first CANDIDATES are re-ordered; the rest keep the database's order.
+
+Each shown result then links to its own best section (section_scores), chosen among all of
+its sections: the words that tell its sections apart count, its own name hardly at all.
 """
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import snowballstemmer
 
 from articles.caching.memo import per_stamp
 from articles.models import Article
@@ -26,21 +33,28 @@ from articles.search.query import STOPWORDS, tokens
 CANDIDATES = 100
 # How much each signal counts (the article's own rank counts 1).
 SECTION_WEIGHT = 0.8
+ANSWER_WEIGHT = 0.3
 TITLE_WEIGHT = 1.0
 BODY_PART_WEIGHT = 0.5
 _RANK_OFFSET = 2  # 1/(position + 2): the first result 0.5, the second 0.33, …
+# Words of the query this close in a section's text (about eight words) are about the same thing.
+NEAR_CHARS = 40
+# answer_score weighs the best sections (by the database's rank) of the first articles only:
+# it is the costliest signal, and a page far down the database's order rarely rises to the top.
+ANSWER_PASSAGES = 2
+ANSWER_ARTICLES = 30
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The start every form of a word shares, for matching by prefix in lower-case text:
-    plural, -ing, -ed, a final e or y go ("driving" -> "driv", "injuries" -> "injur")."""
+    Snowball's English stem, cut back to where it still spells the word, and a final e or y
+    dropped ("driving" -> "driv", "diabetic" -> "diabet", "injections" -> "inject")."""
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ies", "ied", "sses", "ing", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
-            word = word[: -len(suffix)] + ("ss" if suffix == "sses" else "")
-            if suffix in ("ing", "ed") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # napping -> nap, stopped -> stop
-            break
+    word = os.path.commonprefix([word, _ENGLISH.stemWord(word)]) or word
     return word[:-1] if word.endswith(("e", "y")) and len(word) > 4 else word
 
 
@@ -132,15 +146,65 @@ class Ranked:
     first_section_article: int | None  # the article of the best section overall
 
 
+def _close_pairs(groups: Sequence[Sequence[str]], present: Sequence[int], text: str) -> list[tuple[int, int]]:
+    """The pairs of concepts (indexes into groups, of those present) found within NEAR_CHARS
+    of each other in text (lower case): "how long relief lasts", not "long" here and "last" there."""
+    if len(present) < 2:
+        return []
+    where = {i: _offsets(groups[i], text) for i in present}
+    return [
+        (i, j)
+        for x, i in enumerate(present)
+        for j in present[x + 1 :]
+        if any(abs(p - q) <= NEAR_CHARS for p in where[i] for q in where[j])
+    ]
+
+
+def _offsets(group: Sequence[str], text: str) -> list[int]:
+    """Where in text (lower case) a concept's words or phrases start."""
+    typed, clinical = _matcher(tuple(group))
+    return [m.start() for matcher in (*typed, *clinical) if matcher.first in text for m in matcher.pattern.finditer(text)]
+
+
+# In answer_score, a concept in the page's names counts as half held by each of its sections.
+INHERITED = 0.5
+# And two of the query's concepts close together add half their mean rarity.
+CLOSE_IN_ANSWER = 0.5
+
+
+def answer_score(
+    heading: str, text: str, groups: Sequence[Sequence[str]], rarity: Sequence[float], named: Sequence[bool]
+) -> float:
+    """How much of the query a section (lower case) answers, on one scale for every article:
+    each concept's share of it (heading twice, text once; one in its page's names at least
+    half held) weighed by the concept's rarity in the library, and concepts found close together."""
+    total = sum(rarity) or 1.0
+    value = 0.0
+    present = []
+    for i, group in enumerate(groups):
+        held = _found(group, heading, text) / (HEADING + 1)
+        if held and not named[i]:
+            present.append(i)
+        value += rarity[i] * max(held, INHERITED if named[i] else 0.0)
+    value += sum(CLOSE_IN_ANSWER * (rarity[i] + rarity[j]) / 2 for i, j in _close_pairs(groups, present, text))
+    return value / total * (SUMMARY_FACTOR if _SUMMARY.search(heading) else 1.0)
+
+
 def order(
     article_ids: Sequence[int],
     passages: Iterable[Sequence],
     groups: Sequence[Sequence[str]],
     body_articles: set[int] = frozenset(),  # type: ignore[assignment]
+    rarity: Sequence[float] = (),
 ) -> Ranked:
-    """article_ids: the database's order; passages: (id, article id, anchor, heading, text), best first."""
+    """article_ids: the database's order; passages: (id, article id, anchor, heading, text), best
+    first; rarity: each concept's idf in the library (none: no answer scores)."""
     best_section: dict[int, tuple[str, str, str]] = {}
     section_rank: dict[int, int] = {}
+    answers: dict[int, float] = {}
+    seen: dict[int, int] = {}
+    weighed = set(article_ids[:ANSWER_ARTICLES])
+    known = names()
     first = None
     for position, (_, article_id, anchor, heading, text) in enumerate(passages):
         if first is None:
@@ -148,17 +212,24 @@ def order(
         if article_id not in section_rank:
             section_rank[article_id] = position
             best_section[article_id] = (anchor, heading, text)
+        seen[article_id] = seen.get(article_id, 0) + 1
+        if rarity and seen[article_id] <= ANSWER_PASSAGES and article_id in weighed:
+            title = known.by_id.get(article_id, "")
+            named = [mentions(g, title) for g in groups]
+            got = answer_score(heading.lower(), text.lower(), groups, rarity, named)
+            answers[article_id] = max(answers.get(article_id, 0.0), got)
     head, tail = list(article_ids[:CANDIDATES]), list(article_ids[CANDIDATES:])
     head += [a for a in body_articles if a not in head and a not in tail]
-    known = names()
     weights = [(group, known.weight(group)) for group in groups]
     total = sum(w for _, w in weights) or 1.0
+    best_answer = max(answers.values(), default=0.0) or 1.0
 
     def score(item: tuple[int, int]) -> float:
         position, article_id = item
         value = 1 / (position + _RANK_OFFSET)
         if article_id in section_rank:
             value += SECTION_WEIGHT / (section_rank[article_id] + _RANK_OFFSET)
+        value += ANSWER_WEIGHT * answers.get(article_id, 0.0) / best_answer
         title = known.by_id.get(article_id, "")
         value += TITLE_WEIGHT * sum(w for group, w in weights if mentions(group, title)) / total
         if article_id in body_articles:
@@ -172,46 +243,88 @@ def order(
 # Sections that sum up the page or list questions mention everything and answer nothing.
 _SUMMARY = re.compile(r"\bkey points\b|\bquestions\b|\bon this page\b|\bsummary\b", re.I)
 SUMMARY_FACTOR = 0.3
-# The page's own name says which page, not which section.
-NAME_FACTOR = 0.1
+# A concept in the heading counts this many times its share of the text.
+HEADING = 2.0
+# Within a page, its own name says which page, not which section: it only breaks ties.
+NAME_FACTOR = 0.01
+# Two concepts close together add this share of their weights; each of the question's word
+# pairs in a heading ("how many", "what if") adds this share of the heaviest concept's.
+CLOSE_IN_SECTION = 1.0
+ECHO = 0.5
 
 
 def _found(group: Sequence[str], heading: str, text: str) -> float:
-    """A concept's coverage of a section, the heading's counting twice (one search when absent)."""
+    """A concept's coverage of a section, the heading's counting HEADING times (one search when absent)."""
     if not coverage(group, f"{heading}\n{text}"):
         return 0.0
-    return coverage(group, heading) * 2 + coverage(group, text)
+    return coverage(group, heading) * HEADING + coverage(group, text)
 
 
-def best_sections(rows: Iterable[Sequence], groups: Sequence[Sequence[str]]) -> dict[int, tuple[str, str, str]]:
-    """Each article's section that answers the query best, from its matching sections
-    (article id, anchor, heading, text), in page order: a concept in the heading counts twice;
-    a concept counts more the fewer of the article's sections have it, and little when it is
-    the page's own name. With nothing else to go on, the first matching section (what it is)."""
-    by_article: dict[int, list[tuple[str, str, str, str, str]]] = {}
+def _bigrams(words: Sequence[str]) -> set[str]:
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def _beyond(group: Sequence[str], title: str) -> Sequence[str]:
+    """A concept without the typed words its page's names hold: on the stimulator's page,
+    "stimulator battery" is asking about the battery."""
+    typed = group[0].split()
+    rest = [w for w in typed if not mentions([w], title)]
+    if not rest or len(rest) == len(typed):
+        return group
+    return [" ".join(rest), *(p for p in group[1:] if not mentions([p], title))]
+
+
+def section_scores(
+    sections: Sequence[tuple[str, str]],
+    groups: Sequence[Sequence[str]],
+    rarity: Sequence[float],
+    title: str,
+    query_tokens: Sequence[str] = (),
+) -> list[float]:
+    """How well each of an article's sections (heading, text: lower case) answers the query.
+
+    A concept counts by its rarity in the library and more the fewer of the article's sections
+    have it, HEADING times in the heading; the page's own name only breaks ties. Two of the
+    query's concepts close together count again, and the question's word pairs in a heading."""
+    groups = [_beyond(g, title) for g in groups]
+    found = [[_found(g, head, body) for g in groups] for head, body in sections]
+    df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
+    n = len(sections)
+    # The page's name: in its names, and in most of its sections or in the first one ("What is
+    # an epidural steroid injection?"). "Prior authorization", in the title "Costs, insurance
+    # and prior authorization", has a section of its own and is not the page's name.
+    first = sections[0][0] if sections else ""
+    named = [mentions(g, title) and (df[i] * 3 > n or mentions(g, first)) for i, g in enumerate(groups)]
+    weights = [
+        math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
+    ]
+    asked = _bigrams(list(query_tokens))
+    heaviest = max(weights, default=0.0)
+    scores = []
+    for (head, body), row in zip(sections, found, strict=True):
+        value = sum(w * c for w, c in zip(weights, row, strict=True))
+        present = [i for i, c in enumerate(row) if c and not named[i]]
+        value += sum(CLOSE_IN_SECTION * (weights[i] + weights[j]) for i, j in _close_pairs(groups, present, body))
+        value += ECHO * heaviest * len(asked & _bigrams(tokens(head)))
+        scores.append(value * (SUMMARY_FACTOR if _SUMMARY.search(head) else 1.0))
+    return scores
+
+
+def best_sections(
+    rows: Iterable[Sequence], groups: Sequence[Sequence[str]], rarity: Sequence[float], query_tokens: Sequence[str] = ()
+) -> dict[int, tuple[str, str, str]]:
+    """Each article's section that answers the query best (section_scores), from all its
+    sections (article id, anchor, heading, text) in page order; none when no section has a
+    word of the query (the database's choice stands)."""
+    by_article: dict[int, list[tuple[str, str, str]]] = {}
     for article_id, anchor, heading, text in rows:
-        by_article.setdefault(article_id, []).append((anchor, heading, text, heading.lower(), text.lower()))
+        by_article.setdefault(article_id, []).append((anchor, heading, text))
     chosen = {}
     known = names()
     for article_id, sections in by_article.items():
         title = known.by_id.get(article_id, "")
-        found = [[_found(g, head, body) for g in groups] for *_, head, body in sections]
-        df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
-        # The page's own name, when most of its sections use it, says which page, not which section.
-        # And a word rare in the whole library's titles says more than a common one ("drive", "after").
-        weights = [
-            math.log(1 + len(sections) / df[i])
-            * known.weight(g)
-            * (NAME_FACTOR if df[i] * 3 > len(sections) and mentions(g, title) else 1.0)
-            if df[i]
-            else 0.0
-            for i, g in enumerate(groups)
-        ]
-
-        def score(index, weights=weights, found=found, sections=sections):
-            value = sum(w * c for w, c in zip(weights, found[index], strict=True))
-            return value * (SUMMARY_FACTOR if _SUMMARY.search(sections[index][1]) else 1.0)
-
-        anchor, heading, text, *_ = sections[max(range(len(sections)), key=score)]
-        chosen[article_id] = (anchor, heading, text)
+        scores = section_scores([(h.lower(), t.lower()) for _, h, t in sections], groups, rarity, title, query_tokens)
+        best = max(range(len(sections)), key=scores.__getitem__)
+        if scores[best] > 0:
+            chosen[article_id] = sections[best]
     return chosen

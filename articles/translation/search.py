@@ -21,7 +21,7 @@ from django.utils import timezone
 from articles import rules
 from articles.caching.memo import per_stamp_by_key
 from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
-from articles.search import PAGE_SIZE, Hit, Results
+from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.highlight import highlight, mark
 from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names
 from articles.search.spelling import by_initial, suggest
@@ -357,14 +357,15 @@ def _covered(text_stems, concepts_stems, weights):
 
 def _sections(row, concept_stems, weights, language):
     """(share of the query's weight a section holds, the heading counting double, and its
-    anchor, heading and text), best first."""
+    anchor, heading, text and lead), best first."""
     total = sum(weights) or 1.0
     found = []
     for passage in row.passages or []:
         heading = passage.get("heading_stems") or " ".join(key(w, language) for w in words(passage.get("heading", "")))
         text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
         score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
-        found.append((score, passage.get("anchor", ""), passage.get("heading", ""), passage.get("text", "")))
+        anchor, heading_text, lead = passage.get("anchor", ""), passage.get("heading", ""), passage.get("lead", "")
+        found.append((score, anchor, heading_text, passage.get("text", ""), lead))
     return sorted(found, key=lambda item: -item[0])
 
 
@@ -436,7 +437,7 @@ def _order(ranked, groups, language, live, now):
 
 
 def _best_sections(ids, groups, weights, language):
-    """Each shown result's best section: (anchor, heading, text)."""
+    """Each shown result's best section: {id: (score, anchor, heading, text, lead)}."""
     from articles.models import ArticleTranslation
 
     concept_stems = _stem_sets(groups, language)
@@ -444,11 +445,60 @@ def _best_sections(ids, groups, weights, language):
     for row in ArticleTranslation.objects.filter(pk__in=ids).only("id", "passages"):
         best = _sections(row, concept_stems, weights, language)[:1]
         if best and best[0][0] > 0:
-            found[row.pk] = best[0][1:]
+            found[row.pk] = best[0]
     return found
 
 
-def _run(groups, query_words, language, now, page):
+# A question: "¿…", "…?", or a first word that asks (accents folded, as words() gives them).
+QUESTION_WORDS = frozenset(
+    """que como cuando donde cuanto cuanta cuantos cuantas quien quienes cual cuales por para
+    puedo puede pueden podria debo debe deben es son esta estan hay tengo tiene necesito sirve""".split()
+)
+
+
+def is_question(raw, query_words):
+    raw = raw.strip()
+    return raw.startswith("¿") or raw.endswith("?") or (bool(query_words) and query_words[0] in QUESTION_WORDS)
+
+
+def _answer(shown, sections, groups, weights, language, live):
+    """The answer card, by English's rule (search/answers.py): the first result's best section
+    is the best of all shown, covers most of the question (its page's names counting), and its
+    heading names something asked beyond the page's name. Otherwise none."""
+    if not shown or shown[0] not in sections:
+        return None
+    top = shown[0]
+    score, anchor, heading, _, lead = sections[top]
+    if any(sections[i][0] > score for i in shown[1:] if i in sections):
+        return None
+    concept_stems = _stem_sets(groups, language)
+    total = sum(weights) or 1.0
+    from articles.models import ArticleTranslation
+
+    row = live[top]
+    stored = ArticleTranslation.objects.filter(pk=top).values_list("passages", flat=True).first() or []
+    passage = next((p for p in stored if p.get("anchor") == anchor), {})
+    head, text, title = passage.get("heading_stems", ""), passage.get("text_stems", ""), row.stems_title
+    held = [
+        w
+        for concept, w in zip(concept_stems, weights, strict=True)
+        if any(_covered(place, [concept], [1.0]) for place in (head, text, title))
+    ]
+    if sum(held) / total < ANSWER_COVERAGE:
+        return None
+    if not any(_covered(head, [c], [1.0]) and not _covered(title, [c], [1.0]) for c in concept_stems):
+        return None
+    if not lead:
+        return None
+    from articles.translation.rendering import localise_links
+
+    return answers.Answer(row.article.slug, row.title, anchor, heading, localise_links(lead, language))
+
+
+ANSWER_COVERAGE = answers.COVERAGE
+
+
+def _run(groups, query_words, language, now, page, question=False):
     live = _live(language)
     found, total = _ranked(groups, language, live, now, max(POOL, page * PAGE_SIZE))
     ranked, weights = _order(found, groups, language, live, now)
@@ -463,12 +513,13 @@ def _run(groups, query_words, language, now, page):
     hits = []
     for row_id in shown:
         row = live[row_id]
-        anchor, heading, text = sections.get(row_id, ("", "", ""))
+        _, anchor, heading, text, _ = sections.get(row_id, (0.0, "", "", "", ""))
         snippet = mark(highlight(text, groups) or row.summary)
         topic = reads.topic(row.article.topic.slug, language)
         topic_title = topic.title if topic else ""
         hits.append(Hit(row.article.slug, row.title, row.summary, topic_title, row.article.topic.slug, snippet, anchor, heading))
-    return total, hits
+    answer = _answer(shown, sections, groups, weights, language, live) if question and page == 1 else None
+    return total, hits, answer
 
 
 def search(raw_query, language, page=1, now=None):
@@ -486,7 +537,8 @@ def search(raw_query, language, page=1, now=None):
     known = _Known(vocabulary.small, language)
     stop = STOPWORDS.get(language, frozenset())
     groups = concepts(query_words, vocabulary.pairs, vocabulary.small, stopwords=stop, names=vocabulary.names)
-    results.total, results.hits = _run(groups, query_words, language, now, results.page)
+    question = is_question(raw_query or "", query_words)
+    results.total, results.hits, results.answer = _run(groups, query_words, language, now, results.page, question)
     results.glossary = glossary_index(language).find(" ".join(query_words))[:GLOSSARY_CARDS]
     content_words = [w for w in query_words if w not in stop]
     suggestion = _respelled(query_words, known, stop) or suggest(content_words, known, vocabulary.suggestable)
@@ -496,7 +548,7 @@ def search(raw_query, language, page=1, now=None):
         if results.total == 0 or len(unknown) * 2 >= len(content_words):
             corrected_words = words(suggestion)
             corrected = concepts(corrected_words, vocabulary.pairs, vocabulary.small, stopwords=stop, names=vocabulary.names)
-            total, hits = _run(corrected, corrected_words, language, now, results.page)
+            total, hits, answer = _run(corrected, corrected_words, language, now, results.page, question)
             if total:
-                results.total, results.hits, results.corrected = total, hits, True
+                results.total, results.hits, results.corrected, results.answer = total, hits, True, answer
     return results

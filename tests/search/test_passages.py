@@ -127,3 +127,35 @@ def test_a_body_part_names_an_article_that_must_exist(library_dir):
         p.path.endswith("body_parts.yaml") and p.line == 1 and "'no-such-article' does not exist" in p.message
         for p in raised.value.problems
     )
+
+
+def test_on_its_own_page_a_concept_asks_about_what_the_page_name_does_not_say():
+    """On the nerve soak's page, "soak battery" asks about the battery: the section on it wins,
+    not the one that names the page and mentions a battery in passing."""
+    from articles.search.ranking import section_scores
+
+    sections = [
+        ("what is a nerve soak?", "a nerve soak is a small device with a battery."),
+        ("battery choices", "some batteries recharge; others last for years."),
+    ]
+    scores = section_scores(sections, [["soak battery", "pulse generator"]], [2.0], "nerve soak")
+    assert scores[1] > scores[0]
+
+
+def test_words_of_the_question_close_together_pick_the_section():
+    """How long does relief last: the section where "long" and "last" stand together, not the
+    one that has "long" here and "last" far away."""
+    from articles.search.ranking import section_scores
+
+    far = "it may be a long day. " + "rest at home with your feet up and drink water. " * 3 + "the last step is sleep."
+    sections = [("recovery", far), ("how well does it work?", "relief can last a long time for many people.")]
+    scores = section_scores(sections, [["long"], ["last"]], [1.0, 1.0], "nerve soak")
+    assert scores[1] > scores[0]
+
+
+def test_a_word_no_page_has_does_not_empty_the_results():
+    """A word the library does not use ("zzqx", "meds") leaves the pages with the other words,
+    even when those are common (PostgreSQL's fallback once kept only the rare word)."""
+    _article()
+    _article(slug="nerve-soak-again")
+    assert "nerve-soak" in [hit.slug for hit in search("nerve soak zzqx").hits]

@@ -1,13 +1,18 @@
 """Search relevance on the shipped library, on whichever database the run uses.
 
-Two sets of patient-style queries:
+Patient-style queries in four sets:
 - relevance_queries.py: 56 queries, each with the article that must be in the top three
   (95% or better);
 - relevance_set.py: 131 queries written from the articles as patients write (questions,
   misspellings, lay words, body parts), each with the article and the section that answers
-  it. The issue's targets are 95% of articles in the top three and 80% of right sections as
-  the first link; the floors below are what the ranking reaches today on both databases
-  (README, "Search"), so a change that makes it worse fails.
+  it: the set the ranking was tuned on;
+- relevance_check.py: 60 more, written apart, used while tuning to check that a change
+  helped queries it was not made for;
+- relevance_heldout.py: 60 more, written after the tuning and measured once, untouched.
+The issue's targets are 95% of articles in the top three and 80% of right sections as the
+first link. The floors below are what the ranking reaches today on the weaker of the two
+databases (README, "Search"), so a change that makes it worse fails; the section target is
+not met yet.
 """
 
 import pytest
@@ -18,12 +23,16 @@ from articles.search import search
 from articles.search.answers import is_question
 from articles.search.query import tokens
 
+from . import relevance_check, relevance_heldout, relevance_set
 from .relevance_queries import QUERIES
-from .relevance_set import QUERIES as SECTION_QUERIES
 
 TARGET = 0.95
-SET_TOP3_FLOOR = 0.9
-SET_SECTION_FLOOR = 0.54
+# (set, its floor for the article in the top three, its floor for the right section first)
+SECTION_SETS = [
+    pytest.param(relevance_set.QUERIES, 0.95, 0.6, id="tuned"),
+    pytest.param(relevance_check.QUERIES, 0.95, 0.5, id="check"),
+    pytest.param(relevance_heldout.QUERIES, 0.93, 0.44, id="heldout"),
+]
 
 
 @pytest.fixture
@@ -48,19 +57,31 @@ def test_patient_queries_find_the_right_article(capsys):
 
 
 @pytest.mark.usefixtures("shipped")
-def test_patient_questions_find_the_section_that_answers(capsys):
+@pytest.mark.parametrize(("queries", "top3_floor", "section_floor"), SECTION_SETS)
+def test_patient_questions_find_the_section_that_answers(capsys, request, queries, top3_floor, section_floor):
     in_top3 = first_section = 0
-    for query, slug, anchor in SECTION_QUERIES:
+    for query, slug, anchor in queries:
         hits = search(query).hits
         in_top3 += slug in [hit.slug for hit in hits[:3]]
         first_section += bool(hits) and (hits[0].slug, hits[0].anchor) == (slug, anchor)
-    total = len(SECTION_QUERIES)
+    total = len(queries)
     with capsys.disabled():
         print(
-            f"\nsection relevance: article in the top 3 {in_top3}/{total} = {in_top3 / total:.1%}; "
-            f"right section first {first_section}/{total} = {first_section / total:.1%}"
+            f"\nsection relevance ({request.node.callspec.id}): article in the top 3 {in_top3}/{total} = "
+            f"{in_top3 / total:.1%}; right section first {first_section}/{total} = {first_section / total:.1%}"
         )
-    questions = [q for q, *_ in SECTION_QUERIES if is_question(q, tokens(q))]
-    assert total >= 80 and len(questions) >= 25
-    assert in_top3 / total >= SET_TOP3_FLOOR
-    assert first_section / total >= SET_SECTION_FLOOR
+    questions = [q for q, *_ in queries if is_question(q, tokens(q))]
+    assert total >= 60 and len(questions) >= 25
+    assert in_top3 / total >= top3_floor
+    assert first_section / total >= section_floor
+
+
+def test_the_sets_name_real_sections(db):
+    """Every (article, section) a set expects exists in the shipped library."""
+    call_command("load_content", str(settings.CONTENT_DIR), verbosity=0)
+    from articles.models import Article
+
+    anchors = {a.slug: {p["anchor"] for p in a.passages} for a in Article.objects.all()}
+    for queries in (relevance_set.QUERIES, relevance_check.QUERIES, relevance_heldout.QUERIES):
+        for query, slug, anchor in queries:
+            assert anchor in anchors.get(slug, ()), (query, slug, anchor)

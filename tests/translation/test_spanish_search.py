@@ -101,3 +101,27 @@ def test_a_draft_translation_is_never_found(client):
 
     ArticleTranslation.objects.filter(article__slug="medial-branch-block").update(status="draft")
     assert "medial-branch-block" not in [hit.slug for hit in search("bloqueo de rama medial", "es").hits]
+
+
+@pytest.mark.usefixtures("shipped")
+def test_a_spanish_question_one_section_answers_gets_the_answer_first(client):
+    """The answer card in Spanish: the Spanish section's heading and first paragraph, its link
+    under /es/, the card's words in Spanish; none for a phrase that is not a question."""
+    query = "cuanta radiacion me dan con los rayos x en la inyeccion"
+    answer = search(query, "es").answer
+    assert answer is not None and answer.slug == "image-guided-procedures"
+    assert answer.heading == "¿Cuánta radiación voy a recibir?"
+    html = client.get("/es/buscar/", {"q": query}).content.decode()
+    assert 'class="answer-card"' in html and "La respuesta puede estar en" in html and "Lea esta parte de" in html
+    assert f'href="/es/articulos/image-guided-procedures/#{answer.anchor}"' in html
+    assert answer.html and answer.html in html and 'href="/articles/' not in answer.html
+    assert search("radiacion rayos x inyeccion", "es").answer is None  # not a question
+
+
+@pytest.mark.usefixtures("shipped")
+def test_never_a_spanish_answer_from_a_page_patients_cannot_see():
+    from articles.models import ArticleTranslation
+
+    ArticleTranslation.objects.filter(article__slug="image-guided-procedures").update(status="draft")
+    answer = search("cuanta radiacion me dan con los rayos x en la inyeccion", "es").answer
+    assert answer is None or answer.slug != "image-guided-procedures"

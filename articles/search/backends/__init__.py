@@ -3,7 +3,8 @@
     rank(groups, require_all, now, among=None) -> [article id, best first]
     rank_passages(groups, require_all, now, limit, among=None)
         -> [(passage id, article id, anchor, heading, text), best first]
-    article_passages(groups, article_ids) -> [(article id, anchor, heading, text)]
+    article_passages(article_ids) -> [(article id, anchor, heading, text)], every section
+    idf(groups) -> [each concept's idf in the library]
 
 groups are the query's concepts (query.concepts); `among` limits the answer to those
 articles. Only live articles are ranked. Rows for the page shown are then read through the

@@ -40,45 +40,90 @@ def _document_frequencies():
         return total, dict(cursor.fetchall())
 
 
+def idf(groups):
+    """Each concept's idf as a concept: that of its most common phrase (a page has the
+    concept when it has any of them)."""
+    return [min(scores, default=0.0) for scores in _phrase_idf(json.dumps(groups))]
+
+
 def _weights(groups):
-    """Each concept's idf: its rarest phrase's mean over the phrase's words (stemmed by
-    PostgreSQL). Kept per library stamp: a search asks up to five times."""
-    return _weights_of(json.dumps(groups))
+    """Each concept's weight in the rank: its rarest phrase's idf (the patient's word when the
+    clinical one is everywhere). Kept per library stamp: a search asks up to five times."""
+    return [max(scores, default=0.0) for scores in _phrase_idf(json.dumps(groups))]
 
 
 @per_stamp_by_key(maxsize=64)
-def _weights_of(groups_json):
-    with connection.cursor() as cursor:
-        return _idf_of(cursor, json.loads(groups_json))
-
-
-def _idf_of(cursor, groups):
+def _phrase_idf(groups_json):
+    """Each phrase's idf: the mean over its words (stemmed by PostgreSQL)."""
+    groups = json.loads(groups_json)
     total, frequencies = _document_frequencies()
     phrases = [phrase for group in groups for phrase in group]
     values = ", ".join(["(%s::int, tsvector_to_array(to_tsvector('english', %s)))"] * len(phrases))
-    cursor.execute(f"SELECT * FROM (VALUES {values}) AS v(i, words)", [x for i, p in enumerate(phrases) for x in (i, p)])  # noqa: S608
-    lexemes = dict(cursor.fetchall())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM (VALUES {values}) AS v(i, words)", [x for i, p in enumerate(phrases) for x in (i, p)])  # noqa: S608
+        lexemes = dict(cursor.fetchall())
 
-    def idf(words):
+    def of(words):
         scores = [math.log(1 + (total - frequencies.get(w, 0) + 0.5) / (frequencies.get(w, 0) + 0.5)) for w in words]
         return sum(scores) / len(scores) if scores else 0.0
 
     found, index = [], 0
     for group in groups:
-        found.append(max((idf(lexemes[index + k]) for k in range(len(group))), default=0.0))
+        found.append([of(lexemes[index + k]) for k in range(len(group))])
         index += len(group)
     return found
 
 
 # In more than about a third of the articles: common.
 COMMON_SHARE = 0.35
+# The rows the fallback may rank: this share of the library (or this many, in a small one).
+FALLBACK_SHARE = 0.1
+FALLBACK_ROWS = 200
 
 
 def _rarer(groups, weights):
-    """The concepts in fewer than COMMON_SHARE of the articles (none: no fallback)."""
+    """The concepts some but fewer than COMMON_SHARE of the articles have, rarest first, while
+    together they hold about FALLBACK_SHARE of the library or fewer (ranking thousands of long
+    rows took a tenth of a second at 10,000 articles); at least the rarest one, common or not
+    ("sleeping pills with my pain meds" still finds the pages on sleeping pills)."""
     common = math.log(1 + (1 - COMMON_SHARE) / COMMON_SHARE)
-    kept = [(g, w) for g, w in zip(groups, weights, strict=True) if w > common]
+    total, _ = _document_frequencies()
+    nowhere = math.log(1 + (total + 0.5) / 0.5)  # a word no article has ("meds"): it finds nothing
+    # A concept's rows are those of its most common phrase (its idf as a concept).
+    as_concept = idf(groups)
+    held = [(g, w, c) for g, w, c in zip(groups, weights, as_concept, strict=True) if w < nowhere - 1e-9]
+    kept, rows = [], 0.0
+    for group, weight, concept in sorted(held, key=lambda item: -item[1]):
+        # About how many articles have it (back from its idf): the rows the fallback ranks.
+        rows += (total + 1) / math.exp(concept) - 0.5
+        if kept and (weight <= common or rows > max(FALLBACK_ROWS, FALLBACK_SHARE * total)):
+            break
+        kept.append((group, weight))
     return [g for g, _ in kept], [w for _, w in kept]
+
+
+# All but one of this many concepts or fewer: a longer question keeps rare words to match
+# on, and intersecting and ranking its many common ones took 70 ms at 10,000 articles.
+ALL_BUT_ONE_UP_TO = 4
+
+
+def _fallback(groups, weights):
+    """The tsquery (and its parameters) for when few pages have every concept: pages with all
+    but one of them, or with any of the rarer ones. A common concept on its own ("pain")
+    matched most of the library, and ranking thousands of long rows took a tenth of a second
+    at 10,000 articles; "is it ok to exercise if it hurts" still wants "exercise" and "hurts"."""
+    rare, _ = _rarer(groups, weights)
+    parts, params = [], []
+    if 2 < len(groups) <= ALL_BUT_ONE_UP_TO:
+        for skipped in range(len(groups)):
+            part, part_params = tsquery([g for i, g in enumerate(groups) if i != skipped], True)
+            parts.append(f"({part})")
+            params += part_params
+    if rare:
+        part, part_params = tsquery(rare, False)
+        parts.append(f"({part})")
+        params += part_params
+    return " || ".join(parts), params
 
 
 def _ranking(groups, weights, alias):
@@ -101,14 +146,12 @@ def rank(groups, require_all, now, among=None):
     live, live_params = rules.published_sql("a", now)
     with connection.cursor() as cursor:
         weights = _weights(groups)
-        if not require_all:
-            # The fallback when few pages have every concept: the rarer concepts only. A
-            # common one ("pain") matched most of the library, and ranking thousands of long
-            # rows took a tenth of a second at 10,000 articles.
-            groups, weights = _rarer(groups, weights)
-        if not groups:
+        if require_all:
+            query, params = tsquery(groups, True)
+        else:
+            query, params = _fallback(groups, weights)
+        if not query:
             return []
-        query, params = tsquery(groups, require_all)
         order, order_params = _ranking(groups, weights, "a")
         within, within_params = ("AND a.id = ANY(%s)", [list(among)]) if among is not None else ("", [])
         cursor.execute(
@@ -141,16 +184,15 @@ def rank_passages(groups, require_all, now, limit, among=None):
         return cursor.fetchall()
 
 
-def article_passages(groups, article_ids):
-    """[(article id, anchor, heading, text)] of these articles' sections that match any concept."""
+def article_passages(article_ids):
+    """[(article id, anchor, heading, text)]: every section of these articles, in page order
+    (which answers best is worked out in Python, among all of a page's sections)."""
     if not article_ids:
         return []
-    query, params = tsquery(groups, False)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT p.article_id, p.anchor, p.heading, p.text FROM articles_passage p
-                WHERE p.article_id = ANY(%s) AND p.search_vector @@ ({query})
-                ORDER BY p.article_id, p.position""",  # noqa: S608
-            [list(article_ids), *params],
+            """SELECT article_id, anchor, heading, text FROM articles_passage
+               WHERE article_id = ANY(%s) ORDER BY article_id, position""",
+            [list(article_ids)],
         )
         return cursor.fetchall()

@@ -1,12 +1,15 @@
 """SQLite: an FTS5 table kept in step by triggers (search/index.py), ranked by bm25."""
 
 import datetime
+import math
 
+import snowballstemmer
 from django.db import connection
 
 from articles import rules
-from articles.caching.memo import per_stamp_by_key
-from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS
+from articles.caching.memo import per_stamp, per_stamp_by_key
+from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS, SQLITE_VOCABULARY
+from articles.search.query import tokens
 
 
 def _quoted(phrase):
@@ -83,17 +86,49 @@ def rank_passages(groups, require_all, now, limit, among=None):
         return rows[:limit]
 
 
-def article_passages(groups, article_ids):
-    """[(article id, anchor, heading, text)] of these articles' sections that match any concept."""
+def article_passages(article_ids):
+    """[(article id, anchor, heading, text)]: every section of these articles, in page order
+    (which answers best is worked out in Python, among all of a page's sections)."""
     if not article_ids:
         return []
     marks = ", ".join(["%s"] * len(article_ids))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT p.article_id, p.anchor, p.heading, p.text FROM articles_passage p
-                WHERE p.article_id IN ({marks}) AND p.id IN (
-                    SELECT rowid FROM articles_passage_fts WHERE articles_passage_fts MATCH %s)
-                ORDER BY p.article_id, p.position""",  # noqa: S608
-            [*article_ids, match_expression(groups, False)],
+            f"""SELECT article_id, anchor, heading, text FROM articles_passage
+                WHERE article_id IN ({marks}) ORDER BY article_id, position""",  # noqa: S608
+            list(article_ids),
         )
         return cursor.fetchall()
+
+
+# FTS5's porter tokenizer is Porter's original algorithm: the vocabulary holds its stems.
+_PORTER = snowballstemmer.stemmer("porter")
+
+
+@per_stamp
+def _articles():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM articles_article")
+        return cursor.fetchone()[0]
+
+
+@per_stamp_by_key(maxsize=8192)
+def _document_frequency(term):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT doc FROM {SQLITE_VOCABULARY} WHERE term = %s", [term])  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def idf(groups):
+    """Each concept's idf (BM25's, as PostgreSQL's backend works it out) as a concept: that of
+    its most common phrase (a page has the concept when it has any of them); a phrase's is
+    the mean over its words."""
+    total = _articles()
+
+    def of(phrase):
+        words = [_PORTER.stemWord(w) for w in tokens(phrase)]
+        scores = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in map(_document_frequency, words)]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    return [min(map(of, group), default=0.0) for group in groups]
