@@ -1,4 +1,4 @@
-"""The Atom feed of new and updated articles; every address in it from SITE_URL.
+"""The Atom feed of new and updated articles, in each language; every address in it from SITE_URL.
 
 Its <id> is its `link` (Django uses the link when no feed_guid is given), and each entry's
 <id> is the entry's link: all from SITE_URL, whatever Host the request named. The feed is a
@@ -7,10 +7,13 @@ page of the page cache (keyed on the library stamp), built once per change.
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from articles.caching.page_cache import public_page
-from articles.models import Article, ClinicSettings
+from articles.models import Article, ArticleTranslation, ClinicSettings
 from articles.seo.structured_data import absolute
+from articles.translation import languages, reads
+from articles.translation.languages import named_url
 
 
 class PlainTextSummaryAtom1Feed(Atom1Feed):
@@ -24,40 +27,53 @@ class PlainTextSummaryAtom1Feed(Atom1Feed):
 
 
 class RecentArticlesFeed(Feed):
+    """The newest articles in the request's language (its address says which: /feed/,
+    /es/feed/): a translation's own title, summary and address; only live pages."""
+
     feed_type = PlainTextSummaryAtom1Feed
 
     def link(self):
-        return absolute("/")
+        return absolute(named_url("articles:home", languages.current()))
 
     def feed_url(self):
-        return absolute("/feed/")
+        return absolute(named_url("articles:feed", languages.current()))
 
     def title(self):
-        return f"{ClinicSettings.current().clinic_name}: new and updated articles"
+        return _("%(clinic)s: new and updated articles") % {"clinic": ClinicSettings.current().clinic_name}
 
     def subtitle(self):
-        return "Plain-language articles about interventional pain treatments."
+        return _("Plain-language articles about interventional pain treatments.")
 
     def items(self):
-        return Article.objects.published().select_related("topic").order_by("-modified_at")[:30]
+        language = languages.current()
+        if language == languages.DEFAULT:
+            return Article.objects.published().select_related("topic").order_by("-modified_at")[:30]
+        rows = ArticleTranslation.objects.published().filter(language=language).select_related("article__topic")
+        return rows.order_by("-modified_at")[:30]
 
-    def item_title(self, article):
-        return article.title
+    def item_title(self, item):
+        return item.title
 
-    def item_description(self, article):
-        return article.summary
+    def item_description(self, item):
+        return item.summary
 
-    def item_link(self, article):
-        return absolute(article.get_absolute_url())
+    def item_link(self, item):
+        return absolute(languages.article_url(_article(item).slug, languages.current()))
 
-    def item_pubdate(self, article):
-        return article.published_at
+    def item_pubdate(self, item):
+        return _article(item).published_at
 
-    def item_updateddate(self, article):
-        return article.modified_at
+    def item_updateddate(self, item):
+        return max(item.modified_at, _article(item).modified_at)
 
-    def item_categories(self, article):
-        return [article.topic.title]
+    def item_categories(self, item):
+        topic = _article(item).topic
+        translated = reads.topic(topic.slug, languages.current()) if languages.current() != languages.DEFAULT else None
+        return [(translated or topic).title]
+
+
+def _article(item):
+    return item.article if isinstance(item, ArticleTranslation) else item
 
 
 feed = public_page(RecentArticlesFeed())

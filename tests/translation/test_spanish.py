@@ -156,8 +156,26 @@ def test_an_unpublished_translation_is_not_shown_or_announced(client, spanish):
 
 
 def test_english_only_pages_are_not_served_under_the_spanish_prefix(client, spanish):
-    for path in ["/es/feed/", "/es/sitemap.xml", "/es/robots.txt"]:
+    for path in ["/es/sitemap.xml", "/es/robots.txt"]:
         assert client.get(path).status_code == 404, path
+
+
+def test_the_spanish_feed_lists_live_translations_in_spanish(client, spanish, settings):
+    """/es/feed/: the translations' own titles, summaries and addresses (absolute, under /es/),
+    in Spanish; a draft translation is not in it; Spanish pages link it, English ones /feed/."""
+    settings.SITE_URL = "https://clinic.example"
+    xml = client.get("/es/feed/").content.decode()
+    assert '<feed xml:lang="es"' in xml and "artículos nuevos y actualizados" in xml
+    assert '<link href="https://clinic.example/es/feed/" rel="self"/>' in xml
+    assert "https://clinic.example/es/articulos/epidural-injection/" in xml
+    assert "/es/articulos/nerve-ablation/" not in xml  # no translation
+    head = client.get("/es/articulos/epidural-injection/").content.decode().split("</head>")[0]
+    assert 'type="application/atom+xml" title="Artículos nuevos y actualizados" href="/es/feed/"' in head
+    assert 'href="/feed/"' in client.get("/articles/epidural-injection/").content.decode().split("</head>")[0]
+    for row in ArticleTranslation.objects.all():  # as the admin does: saved, so the stamp moves
+        row.status = "draft"
+        row.save()
+    assert "/es/articulos/" not in client.get("/es/feed/").content.decode()
 
 
 def test_the_sitemap_lists_the_spanish_page_with_the_same_alternates(client, spanish):
