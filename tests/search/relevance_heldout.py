@@ -1,6 +1,6 @@
-"""A held-out English relevance set (section level): written after the ranking was changed,
-and measured once, as it stands, to report how the ranking does on queries nobody tuned it
-for. Its floor only guards against a regression; tuning against it would end its use.
+"""A held-out English relevance set (section level): written apart while the ranking was being
+changed, not looked at then, and measured once the tuning stopped (its totals only), to report
+how the ranking does on queries nobody tuned it for. Its floor only guards against a regression; tuning against it would end its use.
 
 How this set was written:
 - Written only from the English articles under content/<topic>/<slug>.md

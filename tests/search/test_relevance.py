@@ -8,7 +8,7 @@ Patient-style queries in four sets:
   it: the set the ranking was tuned on;
 - relevance_check.py: 60 more, written apart, used while tuning to check that a change
   helped queries it was not made for;
-- relevance_heldout.py: 60 more, written after the tuning and measured once, untouched.
+- relevance_heldout.py: 60 more, written apart, not looked at while tuning, measured after.
 The issue's targets are 95% of articles in the top three and 80% of right sections as the
 first link. The floors below are what the ranking reaches today on the weaker of the two
 databases (README, "Search"), so a change that makes it worse fails; the section target is
