@@ -24,7 +24,7 @@ REAL = [
     (CPT, "63650", "spinal-cord-stimulation"),
     (CPT, "62273", "epidural-blood-patch"),
     (CPT, "27096", "sacroiliac-joint-injection"),
-    (SNOMED, "23056005", "sciatica-and-radiculopathy"),
+    (SNOMED, "37796009", "headaches-and-nerve-blocks"),
 ]
 
 
