@@ -203,6 +203,7 @@ def order(
     section_rank: dict[int, int] = {}
     answers: dict[int, float] = {}
     seen: dict[int, int] = {}
+    named: dict[int, list[bool]] = {}  # article id -> which concepts its names hold
     weighed = set(article_ids[:ANSWER_ARTICLES])
     known = names()
     first = None
@@ -214,9 +215,10 @@ def order(
             best_section[article_id] = (anchor, heading, text)
         seen[article_id] = seen.get(article_id, 0) + 1
         if rarity and seen[article_id] <= ANSWER_PASSAGES and article_id in weighed:
-            title = known.by_id.get(article_id, "")
-            named = [mentions(g, title) for g in groups]
-            got = answer_score(heading.lower(), text.lower(), groups, rarity, named)
+            if article_id not in named:  # once per article, not per section
+                title = known.by_id.get(article_id, "")
+                named[article_id] = [mentions(g, title) for g in groups]
+            got = answer_score(heading.lower(), text.lower(), groups, rarity, named[article_id])
             answers[article_id] = max(answers.get(article_id, 0.0), got)
     head, tail = list(article_ids[:CANDIDATES]), list(article_ids[CANDIDATES:])
     head += [a for a in body_articles if a not in head and a not in tail]
