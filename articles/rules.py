@@ -28,6 +28,8 @@ _PUBLICATION: tuple[tuple[str, Callable[[Any, Any], bool], str, str, object], ..
     ("status", operator.eq, "=", "exact", PUBLISHED),
     ("published_at", operator.le, "<=", "lte", _NOW),
 )
+# The fields the rule reads, for loading an article to check it (is_published).
+PUBLICATION_FIELDS = tuple(field for field, *_ in _PUBLICATION)
 
 
 def _value(value: object, now: datetime.datetime) -> object:

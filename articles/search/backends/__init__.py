@@ -27,7 +27,8 @@ def page_rows(ids):
     rows = (
         Article.objects.filter(id__in=ids)
         .select_related("topic")
-        .only("slug", "title", "summary", "plain_text", "topic__title", "topic__slug")
+        # Not the whole text: the snippet comes from the best section's (read it only when that fails).
+        .only("slug", "title", "summary", "topic__title", "topic__slug")
     )
     by_id = {row.id: row for row in rows}
     return [by_id[i] for i in ids if i in by_id]

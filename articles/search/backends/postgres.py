@@ -13,6 +13,7 @@ from django.db import connection
 
 from articles import rules
 from articles.caching.memo import per_stamp, per_stamp_by_key
+from articles.search.fallback import all_but_one, rarer
 from articles.search.index import POSTGRES_RANK_WEIGHTS
 
 
@@ -74,51 +75,15 @@ def _phrase_idf(groups_json):
     return found
 
 
-# In more than about a third of the articles: common.
-COMMON_SHARE = 0.35
-# The rows the fallback may rank: this share of the library (or this many, in a small one).
-FALLBACK_SHARE = 0.1
-FALLBACK_ROWS = 200
-
-
-def _rarer(groups, weights):
-    """The concepts some but fewer than COMMON_SHARE of the articles have, rarest first, while
-    together they hold about FALLBACK_SHARE of the library or fewer (ranking thousands of long
-    rows took a tenth of a second at 10,000 articles); at least the rarest one, common or not
-    ("sleeping pills with my pain meds" still finds the pages on sleeping pills)."""
-    common = math.log(1 + (1 - COMMON_SHARE) / COMMON_SHARE)
-    total, _ = _document_frequencies()
-    nowhere = math.log(1 + (total + 0.5) / 0.5)  # a word no article has ("meds"): it finds nothing
-    # A concept's rows are those of its most common phrase (its idf as a concept).
-    as_concept = idf(groups)
-    held = [(g, w, c) for g, w, c in zip(groups, weights, as_concept, strict=True) if w < nowhere - 1e-9]
-    kept, rows = [], 0.0
-    for group, weight, concept in sorted(held, key=lambda item: -item[1]):
-        # About how many articles have it (back from its idf): the rows the fallback ranks.
-        rows += (total + 1) / math.exp(concept) - 0.5
-        if kept and (weight <= common or rows > max(FALLBACK_ROWS, FALLBACK_SHARE * total)):
-            break
-        kept.append((group, weight))
-    return [g for g, _ in kept], [w for _, w in kept]
-
-
-# All but one of this many concepts or fewer: a longer question keeps rare words to match
-# on, and intersecting and ranking its many common ones took 70 ms at 10,000 articles.
-ALL_BUT_ONE_UP_TO = 4
-
-
 def _fallback(groups, weights):
-    """The tsquery (and its parameters) for when few pages have every concept: pages with all
-    but one of them, or with any of the rarer ones. A common concept on its own ("pain")
-    matched most of the library, and ranking thousands of long rows took a tenth of a second
-    at 10,000 articles; "is it ok to exercise if it hurts" still wants "exercise" and "hurts"."""
-    rare, _ = _rarer(groups, weights)
+    """The tsquery (and its parameters) for when few pages have every concept (search/fallback.py)."""
+    total, _ = _document_frequencies()
     parts, params = [], []
-    if 2 < len(groups) <= ALL_BUT_ONE_UP_TO:
-        for skipped in range(len(groups)):
-            part, part_params = tsquery([g for i, g in enumerate(groups) if i != skipped], True)
-            parts.append(f"({part})")
-            params += part_params
+    for subset in all_but_one(groups):
+        part, part_params = tsquery(subset, True)
+        parts.append(f"({part})")
+        params += part_params
+    rare = rarer(groups, weights, idf(groups), total)
     if rare:
         part, part_params = tsquery(rare, False)
         parts.append(f"({part})")

@@ -1,13 +1,16 @@
 """SQLite: an FTS5 table kept in step by triggers (search/index.py), ranked by bm25."""
 
-import datetime
 import math
+from functools import lru_cache
 
 import snowballstemmer
 from django.db import connection
+from django.utils import timezone
 
 from articles import rules
 from articles.caching.memo import per_stamp, per_stamp_by_key
+from articles.models import Article
+from articles.search.fallback import all_but_one, rarer
 from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS, SQLITE_VOCABULARY
 from articles.search.query import tokens
 
@@ -30,18 +33,26 @@ def match_expression(groups, require_all):
     return joiner.join("(" + " OR ".join([_words(group[0]), *(_quoted(p) for p in group[1:])]) + ")" for group in groups)
 
 
+def _expression(groups, require_all):
+    """Every concept; or, when few pages have them all, the fallback's (search/fallback.py)."""
+    return match_expression(groups, True) if require_all else _fallback_expression(groups) or match_expression(groups, False)
+
+
 def _hidden(now):
-    """The articles that are not live: few rows, read from the (status, published_at) index
-    alone, once for each search's moment and library stamp (a search asks up to six times)."""
-    return _hidden_at(now.isoformat())
+    """The articles that are not live at `now`: few rows (drafts, scheduled ones)."""
+    built, rows = _not_live()
+    if now < built:  # a moment before the list was read: the rule asked of the table itself
+        rows = Article.objects.exclude(rules.published_q(now=now)).only(*rules.PUBLICATION_FIELDS)
+    return frozenset(row.id for row in rows if not rules.is_published(row, now))
 
 
-@per_stamp_by_key(maxsize=4)
-def _hidden_at(moment):
-    live, params = rules.published_sql("a", datetime.datetime.fromisoformat(moment))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT a.id FROM articles_article a WHERE NOT ({live})", params)  # noqa: S608
-        return frozenset(row[0] for row in cursor.fetchall())
+@per_stamp
+def _not_live():
+    """(when read, the articles not live then), once per library change: a live article
+    stays live until it is changed (the rule's only clock is a publication time that has
+    come), and a scheduled one is checked against each search's moment (_hidden)."""
+    built = timezone.now()
+    return built, list(Article.objects.exclude(rules.published_q(now=built)).only(*rules.PUBLICATION_FIELDS))
 
 
 def rank(groups, require_all, now, among=None):
@@ -57,7 +68,7 @@ def rank(groups, require_all, now, among=None):
         cursor.execute(
             f"""SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s
                ORDER BY bm25(articles_article_fts, {weights})""",  # noqa: S608
-            [match_expression(groups, require_all)],
+            [_expression(groups, require_all)],
         )
         found = [row[0] for row in cursor.fetchall() if row[0] not in hidden]
     if among is not None:
@@ -77,7 +88,7 @@ def rank_passages(groups, require_all, now, limit, among=None):
                 FROM (SELECT rowid AS id, bm25(articles_passage_fts, {weights}) AS score FROM articles_passage_fts
                       WHERE articles_passage_fts MATCH %s ORDER BY score LIMIT %s) m
                 JOIN articles_passage p ON p.id = m.id ORDER BY m.score""",  # noqa: S608
-            [match_expression(groups, require_all), limit + len(hidden) * 20],
+            [_expression(groups, require_all), limit + len(hidden) * 20],
         )
         rows = [row for row in cursor.fetchall() if row[1] not in hidden]
         if among is not None:
@@ -105,6 +116,11 @@ def article_passages(article_ids):
 _PORTER = snowballstemmer.stemmer("porter")
 
 
+@lru_cache(maxsize=65536)
+def _porter(word):
+    return _PORTER.stemWord(word)
+
+
 @per_stamp
 def _articles():
     with connection.cursor() as cursor:
@@ -120,15 +136,31 @@ def _document_frequency(term):
     return row[0] if row else 0
 
 
-def idf(groups):
-    """Each concept's idf (BM25's, as PostgreSQL's backend works it out) as a concept: that of
-    its most common phrase (a page has the concept when it has any of them); a phrase's is
-    the mean over its words."""
+def _phrase_idf(groups):
+    """Each phrase's idf (BM25's, as PostgreSQL's backend works it out): the mean over its words."""
     total = _articles()
 
     def of(phrase):
-        words = [_PORTER.stemWord(w) for w in tokens(phrase)]
+        words = [_porter(w) for w in tokens(phrase)]
         scores = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in map(_document_frequency, words)]
         return sum(scores) / len(scores) if scores else 0.0
 
-    return [min(map(of, group), default=0.0) for group in groups]
+    return [[of(phrase) for phrase in group] for group in groups]
+
+
+def idf(groups):
+    """Each concept's idf as a concept: that of its most common phrase (a page has the concept
+    when it has any of them)."""
+    return [min(scores, default=0.0) for scores in _phrase_idf(groups)]
+
+
+def _fallback_expression(groups):
+    """The FTS5 expression for when few pages have every concept (search/fallback.py)."""
+    scores = _phrase_idf(groups)
+    weights = [max(s, default=0.0) for s in scores]
+    as_concept = [min(s, default=0.0) for s in scores]
+    parts = [match_expression(subset, True) for subset in all_but_one(groups)]
+    rare = rarer(groups, weights, as_concept, _articles())
+    if rare:
+        parts.append(match_expression(rare, False))
+    return " OR ".join(f"({part})" for part in parts)
