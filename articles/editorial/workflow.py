@@ -88,6 +88,29 @@ class Refused(Exception):
     """The approval cannot be recorded; the message says why, in plain words."""
 
 
+def locked_pending(model, pk, expected_hash=None):
+    """The proposal (a Revision, a TranslationRevision) locked for the rest of the caller's
+    transaction, if it is still waiting for review and is the text the decision was made on.
+
+    expected_hash: the text the clinician saw (the approval link or the review page carries
+    it); if the proposal changed since, nothing is decided."""
+    proposal = model.objects.select_for_update().get(pk=pk)
+    if proposal.state != model.State.PENDING:
+        raise Refused("This version has already been decided, or a newer one replaced it.")
+    if expected_hash is not None and expected_hash != model.hash_of(proposal.content):
+        raise Refused("The text changed after this link was made. Ask the editor for a new link.")
+    return proposal
+
+
+def send_back(proposal, decided_by, comment):
+    """Record a request for changes on a locked, pending proposal; the caller saves it."""
+    if not comment.strip():
+        raise Refused("Say what should change, so the editor knows what to do.")
+    proposal.state = proposal.State.CHANGES_REQUESTED
+    proposal.decided_by, proposal.comment = decided_by, comment.strip()
+    proposal.decided_at = timezone.now()
+
+
 def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None, expected_hash=None, today=None):
     """Record a clinician's approval and put the approved version in front of patients.
 
@@ -95,16 +118,12 @@ def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None,
     revision changed since, nothing is approved."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().get(pk=revision.pk)
-        if revision.state != Revision.State.PENDING:
-            raise Refused("This version has already been decided, or a newer one replaced it.")
-        if expected_hash is not None and expected_hash != Revision.hash_of(revision.content):
-            raise Refused("The text changed after this link was made. Ask the editor for a new link.")
+        revision = locked_pending(Revision, revision.pk, expected_hash)
         if kind == Revision.Kind.CLINICAL and not note.strip():
             raise Refused("A clinical change needs a one-line note for patients.")
         article = Article.objects.select_for_update().get(pk=revision.article_id)
         if reviewer is None:
-            reviewer = _reviewer_named(decided_by)
+            reviewer = reviewer_named(decided_by)
         for name, value in revision.content.items():
             setattr(article, name, value)
         if article.proposal() != Article.objects.get(pk=article.pk).proposal():
@@ -128,14 +147,8 @@ def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None,
 
 def request_changes(revision, decided_by, comment):
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().get(pk=revision.pk)
-        if revision.state != Revision.State.PENDING:
-            raise Refused("This version has already been decided, or a newer one replaced it.")
-        if not comment.strip():
-            raise Refused("Say what should change, so the editor knows what to do.")
-        revision.state = Revision.State.CHANGES_REQUESTED
-        revision.decided_by, revision.comment = decided_by, comment.strip()
-        revision.decided_at = timezone.now()
+        revision = locked_pending(Revision, revision.pk)
+        send_back(revision, decided_by, comment)
         revision.link_nonce = ""
         revision.save()
         if revision.new_article:
@@ -158,7 +171,7 @@ def decide(revision, data, decided_by, reviewer=None, expected_hash=None):
     return request_changes(revision, decided_by[:300], data.get("comment", ""))
 
 
-def _reviewer_named(decided_by):
+def reviewer_named(decided_by):
     """The Reviewer for a name typed on the approval page ("Ana Ruiz, MD"), made once."""
     name, _, credentials = (decided_by or "").partition(",")
     if not name.strip():

@@ -1,5 +1,5 @@
-"""The editorial workflow's records: a version of an article waiting for a clinician, and
-what the clinician decided."""
+"""The editorial workflow's records: a version of an article or a translation waiting for a
+clinician, and what the clinician decided."""
 
 import hashlib
 import json
@@ -7,9 +7,10 @@ import json
 from django.db import models
 
 
-class Revision(models.Model):
-    """One version of an article put to clinical review: a new article sent for review, or a
-    change to a live article (patients keep the live version until a reviewer approves)."""
+class Proposal(models.Model):
+    """A version of a text put to clinical review, and what the clinician decided: the states,
+    the hash of the proposed values and the decision's record, the same for every kind of
+    text (an article's Revision, a translation's TranslationRevision)."""
 
     class State(models.TextChoices):
         PENDING = "pending", "Waiting for clinical review"
@@ -17,24 +18,42 @@ class Revision(models.Model):
         CHANGES_REQUESTED = "changes", "Changes requested"
         WITHDRAWN = "withdrawn", "Replaced or withdrawn"
 
-    class Kind(models.TextChoices):
-        MINOR = "minor", "Minor (a typo, wording; patients are not told)"
-        CLINICAL = "clinical", "Clinical (patients see a one-line note)"
-
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="revisions")
-    # The proposed values of the article format's fields (library/schema.py), body included.
+    # The proposed values, as JSON; each kind of text says which fields.
     content = models.JSONField()
     text_hash = models.CharField(max_length=64, editable=False)
-    new_article = models.BooleanField(default=False, help_text="Sent for review before it was ever published.")
     proposed_by = models.CharField(max_length=150)
     proposed_at = models.DateTimeField(auto_now_add=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, db_index=True)
     decided_by = models.CharField(max_length=300, blank=True, help_text="Name and credentials, as the clinician gave them.")
     reviewer = models.ForeignKey("articles.Reviewer", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True, help_text="What to change, when changes were requested.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.text_hash = self.hash_of(self.content)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_of(content):
+        return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class Revision(Proposal):
+    """One version of an article put to clinical review: a new article sent for review, or a
+    change to a live article (patients keep the live version until a reviewer approves)."""
+
+    class Kind(models.TextChoices):
+        MINOR = "minor", "Minor (a typo, wording; patients are not told)"
+        CLINICAL = "clinical", "Clinical (patients see a one-line note)"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="revisions")
+    # content: the proposed values of the article format's fields (library/schema.py), body included.
+    new_article = models.BooleanField(default=False, help_text="Sent for review before it was ever published.")
     change_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
     change_note = models.CharField(max_length=200, blank=True, help_text="One plain line for patients: what changed.")
-    comment = models.TextField(blank=True, help_text="What to change, when changes were requested.")
     # One approval per link: the link's nonce is spent when it is used.
     link_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -45,13 +64,27 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.article} ({self.get_state_display().lower()}, {self.proposed_at:%Y-%m-%d})"
 
-    def save(self, *args, **kwargs):
-        self.text_hash = self.hash_of(self.content)
-        super().save(*args, **kwargs)
 
-    @staticmethod
-    def hash_of(content):
-        return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+class TranslationRevision(Proposal):
+    """An editor's change to a live translation, kept beside it: patients keep reading the
+    live translation until a clinical reviewer approves the change
+    (editorial/translation_workflow.py)."""
+
+    translation = models.ForeignKey("articles.ArticleTranslation", on_delete=models.CASCADE, related_name="revisions")
+    # content: the translation's own text (translation/freshness.TRANSLATED_FIELDS).
+    # The hash of the English text the editor said this version matches ("now says what the
+    # English page says today"), or blank. Only the reviewer's tick records it on the
+    # translation; the editor's tick is what the review page starts from.
+    english_hash = models.CharField(max_length=64, blank=True)
+    # The live translation's text when the change was proposed: whether it changed since.
+    base_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        indexes = [models.Index(fields=["translation", "state"])]
+
+    def __str__(self):
+        return f"{self.translation} ({self.get_state_display().lower()}, {self.proposed_at:%Y-%m-%d})"
 
 
 class RenderJob(models.Model):
