@@ -97,10 +97,12 @@ def main():
             generate_translations(args.language, progress=lambda m: print(m, end="\r"), real_share=args.real_share)
             print()
     if connection.vendor == "postgresql":
+        # As autovacuum leaves a live site after a bulk load: without the visibility map, the
+        # change stamp's row counts read every row (4 ms more a request at 10,000 articles).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE articles_article")
-            cursor.execute("ANALYZE articles_passage")
-            cursor.execute("ANALYZE articles_articletranslation")
+            cursor.execute("VACUUM ANALYZE articles_article")
+            cursor.execute("VACUUM ANALYZE articles_passage")
+            cursor.execute("VACUUM ANALYZE articles_articletranslation")
     total = Article.objects.count()
     client = Client(HTTP_HOST="127.0.0.1")
     start = time.perf_counter()
