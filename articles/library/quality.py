@@ -131,7 +131,7 @@ def check_library(root, static_dir):
     # loader reads it.
     validate(library, images=read_images(root, library.problems).alt_texts(with_database=False))
     report = QualityReport()
-    report.translations = translation_quality.check(library, report)
+    report.translations = translation_quality.check(library, report, Path(static_dir))
     report.problems = list(library.problems)
     index = GlossaryIndex(
         Entry(g["term"], "", g["definition"], tuple(g["aliases"]), tuple(g["sense_words"])) for g in library.glossary

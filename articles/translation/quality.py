@@ -4,6 +4,7 @@ reading ease in their own language's measure (rules.reading_ease), read from the
 import re
 import statistics
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.utils import translation
@@ -47,7 +48,26 @@ def measure(library, source, language) -> rules.Ease:
     return rules.reading_ease(language, reading_ease("\n".join([result.prose, *facts]), language))
 
 
-def check(library, report) -> list[Eased]:
+def language_image(src: str, language: str, static_dir: Path) -> str:
+    """The same drawing with its labels in `language` ("/static/img/x.es.svg"), if the site
+    has one; else "". A drawing's words are text patients read, as the page's are."""
+    if not src.startswith("/static/"):
+        return ""
+    path = PurePosixPath(src)
+    own = str(path.with_name(f"{path.stem}.{language}{path.suffix}"))
+    return own if (static_dir / own[len("/static/") :]).is_file() else ""
+
+
+def _image_problems(source, language, static_dir):
+    for image in markdown.render(source.body).images:
+        src = image["src"]
+        if src.startswith("/static/") and not (static_dir / src[len("/static/") :]).is_file():
+            yield f"image not found under static/: {src}"
+        elif (own := language_image(src, language, static_dir)) and own != src:
+            yield f"{src} has its labels in English; use {own}"
+
+
+def check(library, report, static_dir: Path | None = None) -> list[Eased]:
     """Add the translations' problems to the report; their hard-to-read pages to too_hard."""
     from articles.translation import sync
 
@@ -61,6 +81,8 @@ def check(library, report) -> list[Eased]:
             report.warnings.append(
                 Problem(source.display, 1, f"its headings (## and ###) are not in the same order as {english.display}'s")
             )
+        if static_dir is not None:
+            library.problems += [Problem(source.display, 1, m) for m in _image_problems(source, language, static_dir)]
         ease = measure(library, source, language)
         measured.append(Eased(source.display, language, ease))
         if ease.too_hard:

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -283,3 +284,43 @@ def test_a_spanish_page_is_one_the_page_cache_may_keep(rf, spanish):
     assert _page_query(rf.get("/es/articulos/epidural-injection/")) == ""
     assert _page_query(rf.get("/articles/epidural-injection/")) == ""
     assert _page_query(rf.get("/es/no-such-address/")) is None
+
+
+def test_check_content_asks_for_a_drawing_with_its_labels_in_the_pages_language(root):
+    """spine-anatomy.svg has a Spanish copy (spine-anatomy.es.svg): a Spanish page using the
+    English one is a problem, as is a drawing that does not exist."""
+    from articles.library.quality import check_library
+
+    _spanish_file(root, extra="")
+    path = root / "back-pain" / "epidural-injection.es.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n![La columna vista de lado](/static/img/spine-anatomy.svg)\n\n![Otra](/static/img/nope.svg)\n")
+    found = [str(p) for p in check_library(root, settings.BASE_DIR / "static").problems]
+    assert any("epidural-injection.es.md" in p and "use /static/img/spine-anatomy.es.svg" in p for p in found)
+    assert any("epidural-injection.es.md" in p and "image not found under static/: /static/img/nope.svg" in p for p in found)
+    path.write_text(text + "\n![La columna vista de lado](/static/img/spine-anatomy.es.svg)\n")
+    found = [str(p) for p in check_library(root, settings.BASE_DIR / "static").problems]
+    assert not any("epidural-injection.es.md" in p and "svg" in p for p in found)
+
+
+def test_every_drawing_in_spanish_has_no_english_label_left():
+    """The Spanish copies of the drawings: every label, title and description translated (a
+    word list of the English labels, none of them left)."""
+    english = {
+        "Vertebra",
+        "Disc",
+        "Spinal canal",
+        "Facet joint",
+        "Nerve root",
+        "Front",
+        "Back",
+        "Needle",
+        "Skin",
+        "Leads",
+        "Remote",
+    }
+    for path in (settings.BASE_DIR / "static" / "img").glob("*.es.svg"):
+        text = path.read_text(encoding="utf-8")
+        labels = set(re.findall(r">([^<>]+)<", text))
+        assert not labels & english, (path.name, labels & english)
+        assert 'lang="es"' in text
