@@ -1,0 +1,49 @@
+"""search/fallback.py: which concepts a search falls back on when few pages have them all,
+the one rule both databases use."""
+
+import math
+
+from articles.search.fallback import ALL_BUT_ONE_UP_TO, FALLBACK_ROWS, all_but_one, rarer
+
+TOTAL = 10_000
+
+
+def idf(pages):
+    """BM25's idf for a concept `pages` of the TOTAL articles have (what the backends give)."""
+    return math.log(1 + (TOTAL - pages + 0.5) / (pages + 0.5))
+
+
+def test_the_rarer_concepts_are_kept_rarest_first_while_they_hold_about_a_tenth_of_the_library():
+    groups = [["pain"], ["shower"], ["stimulator"], ["battery"]]
+    pages = [8000, 100, 400, 300]
+    weights = [idf(p) for p in pages]
+    kept = rarer(groups, weights, weights, TOTAL)
+    # "pain" is in most pages: never kept beside rarer ones; the rest fit in a tenth (1,000 rows).
+    assert kept == [["shower"], ["battery"], ["stimulator"]]
+    # Tighter: the rows run out after the two rarest.
+    pages = [8000, 100, 700, 300]
+    weights = [idf(p) for p in pages]
+    assert rarer(groups, weights, weights, TOTAL) == [["shower"], ["battery"]]
+
+
+def test_the_rarest_concept_is_kept_even_when_common_and_a_word_no_page_has_never():
+    groups = [["back"], ["pain"], ["meds"]]
+    pages = [6000, 8000, 0]
+    weights = [idf(p) for p in pages]
+    assert rarer(groups, weights, weights, TOTAL) == [["back"]]
+    assert rarer([["meds"]], [idf(0)], [idf(0)], TOTAL) == []
+
+
+def test_a_small_library_keeps_every_concept_that_is_not_common():
+    total = 58
+    groups = [["shower"], ["nerve burn"], ["knee"]]
+    weights = [math.log(1 + (total - p + 0.5) / (p + 0.5)) for p in (3, 5, 12)]
+    assert total < FALLBACK_ROWS
+    assert rarer(groups, weights, weights, total) == [["shower"], ["nerve burn"], ["knee"]]
+
+
+def test_all_but_one_for_three_or_four_concepts_only():
+    assert all_but_one([["a"], ["b"]]) == []
+    assert all_but_one([["a"], ["b"], ["c"]]) == [[["b"], ["c"]], [["a"], ["c"]], [["a"], ["b"]]]
+    assert len(all_but_one([[w] for w in "abcd"])) == ALL_BUT_ONE_UP_TO
+    assert all_but_one([[w] for w in "abcde"]) == []
