@@ -3,7 +3,6 @@ Spanish page until a clinical reviewer approves the change, never below the read
 minimum; a change sent back, or not approved, leaves the page as it was."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
@@ -28,24 +27,6 @@ def live(library):
         status="published",
         source_hash=source_hash(article),
     )
-
-
-def signed_in(django_user_model, group):
-    client = Client()
-    user = django_user_model.objects.create_user(group.lower().replace(" ", "-"), password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return signed_in(django_user_model, "Editor")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return signed_in(django_user_model, "Clinical reviewer")
 
 
 def public_page():

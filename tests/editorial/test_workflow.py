@@ -20,24 +20,6 @@ pytestmark = pytest.mark.usefixtures("library")
 CHANGE = "/admin/articles/article/{}/change/"
 
 
-def signed_in(django_user_model, group):
-    client = Client()
-    user = django_user_model.objects.create_user(group.lower().replace(" ", "-"), password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return signed_in(django_user_model, "Editor")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return signed_in(django_user_model, "Clinical reviewer")
-
-
 def live_text(slug):
     return Client().get(f"/articles/{slug}/")
 
