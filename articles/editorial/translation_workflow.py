@@ -16,7 +16,7 @@ from articles.editorial import workflow
 from articles.models import ArticleTranslation, TranslationRevision
 from articles.translation import freshness, rendering
 
-LIVE = "published"
+LIVE = rules.PUBLISHED  # a live translation's status: the publication rule's own value
 # What an editor proposes: the translation's own text, the fields its English hash covers.
 TEXT_FIELDS = freshness.TRANSLATED_FIELDS
 
