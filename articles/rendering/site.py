@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from articles.caching.memo import per_stamp
-from articles.rendering import markdown
+from articles.rendering import images, markdown
 from articles.rendering import policies as policy_text
 from articles.rendering.glossary import Entry, GlossaryIndex
 from articles.rendering.readability import Readability, measure
@@ -32,7 +32,7 @@ RENDERED_FIELDS = (
     "rendered_with",
 )
 # Raise when the pipeline's output changes; load_content then renders stored articles again.
-RENDER_VERSION = 6
+RENDER_VERSION = 7
 
 _LIBRARY_IMAGE = re.compile(r"!\[([^\]]*)\]\(image:(\d+)\)")
 
@@ -112,6 +112,7 @@ def render(source: str, context: Context | None = None, glossary: bool = True) -
     result = markdown.render(resolve_library_images(filled), callout_titles=titles)
     if glossary:
         result.html = context.glossary.link(result.html)
+    result.html = images.sized(result.html)
     result.passages = markdown.with_leads(result.passages, result.html)
     return result
 

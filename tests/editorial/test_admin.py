@@ -185,7 +185,10 @@ def test_library_images_carry_their_alt_text_and_caption(staff_client, client, s
     article.body = f"Here it is.\n\n![](image:{image.pk})\n"
     article.save()
     html = client.get("/articles/nerve-ablation/").content.decode()
-    assert f'<img alt="A needle beside the spine" src="{image.file.url}">' in html
+    # Its own size (image_bytes: 40 × 30) from the stored file, so the text does not jump when it arrives.
+    assert (
+        f'<img alt="A needle beside the spine" src="{image.file.url}" width="40" height="30" loading="lazy" decoding="async">'
+    ) in html
     assert "<em>Where the needle goes</em>" in html
 
 

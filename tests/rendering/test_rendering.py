@@ -86,3 +86,13 @@ def test_nul_bytes_and_empty_input_do_not_break_rendering():
     assert render("\x00").html == ""
     assert render("").html == ""
     assert render(None).html == ""
+
+
+def test_drawings_get_their_size_and_load_lazily(db):
+    """A drawing's room is kept from the start (its viewBox), so the text does not jump."""
+    from articles.rendering import site
+
+    html = site.render("![The spine from the side](/static/img/spine-anatomy.svg)\n\n![Gone](/static/img/missing.svg)").html
+    assert 'src="/static/img/spine-anatomy.svg" width="800" height="660" loading="lazy" decoding="async"' in html
+    # A file that cannot be read keeps no made-up size, but still loads lazily.
+    assert 'src="/static/img/missing.svg" loading="lazy" decoding="async"' in html

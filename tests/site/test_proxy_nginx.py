@@ -3,6 +3,7 @@ front of gunicorn with BEHIND_PROXY=1 (as deploy/systemd/env.example and compose
 Clients bind to 127.0.0.2 (a real user) and 127.0.0.3 (an attacker who forges
 X-Forwarded-For), so nginx sees two addresses. Also F22's nginx half: the access log."""
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -115,3 +116,12 @@ def test_the_access_log_keeps_no_search_words_and_no_full_address(site):
     log = site.access_log
     assert "/search/" in log and "zebraquokka" not in log
     assert "127.0.0.0/24" in log and "127.0.0.2" not in log and "127.0.0.3" not in log
+
+
+def test_pages_are_compressed_on_the_way_out(site):
+    """gunicorn sends pages as they are; nginx compresses them (Lighthouse's text-compression
+    audit is left out of tests/browser/test_lighthouse.py for that reason)."""
+    status, headers, body = site.request("GET", ARTICLE, source=USER, headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("content-encoding") == "gzip", headers
+    assert b"</html>" in gzip.decompress(body)
+    assert "Accept-Encoding" in headers.get("vary", "")
