@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import rules
 from articles.editorial import workflow
-from articles.models import Article, Revision
+from articles.models import Article, ArticleTranslation, Revision, TranslationRevision
 
 # At most this many articles a list on the front page; the rest are in the article list.
 SHOWN = 20
@@ -77,18 +77,42 @@ def _listed(queryset, *order):
     return Listing(found[:SHOWN], more=len(found) > SHOWN)
 
 
+def _pending_translation(**filters):
+    pending = TranslationRevision.State.PENDING
+    return TranslationRevision.objects.filter(translation=OuterRef("pk"), state=pending, **filters).order_by("-proposed_at")
+
+
+def _translations(queryset):
+    """Translations for a box of the front page, longest waiting first, in one query: a
+    change to a live translation (pending_since) or a new one waiting to be published."""
+    found = list(
+        queryset.annotate(
+            pending_since=Subquery(_pending_translation().values("proposed_at")[:1]),
+            pending_by=Subquery(_pending_translation().values("proposed_by")[:1]),
+        )
+        .only("pk", "title", "language", "status")
+        .order_by(F("pending_since").asc(nulls_last=True), "title")[: SHOWN + 1]
+    )
+    return Listing(found[:SHOWN], more=len(found) > SHOWN)
+
+
 @dataclass
 class Work:
     drafts: Listing  # drafts this user saved last
     waiting: Listing  # this user's work waiting for a clinician
+    # This user's changes to live translations waiting for a clinician.
+    translations_waiting: Listing = field(default_factory=Listing)
     to_review: Listing = field(default_factory=Listing)  # everyone's, for a clinical reviewer
+    # Everyone's translation changes, and translations waiting to be published, for a reviewer.
+    translations_to_review: Listing = field(default_factory=Listing)
     reviews_due: list = field(default_factory=list)  # rows(), for a clinical reviewer
     reviewer: bool = False
 
 
 def work_for(user, today=None):
-    """What the front page shows `user`: two queries for an editor, four for a clinical
-    reviewer (who may publish), none for staff who do not work on articles."""
+    """What the front page shows `user`: three queries for an editor, six for a clinical
+    reviewer (who may publish), none for staff who do not work on articles. A change to a live
+    translation waits here as an article's change does, so it is not left unseen."""
     if not user.has_perm("articles.view_article"):
         return None
     mine = Q(last_by=user.pk)
@@ -101,9 +125,15 @@ def work_for(user, today=None):
             articles.filter(Exists(_pending(proposed_by=user.get_username())) | (mine & Q(status=Article.Status.REVIEW))),
             waiting_order,
         ),
+        translations_waiting=_translations(
+            ArticleTranslation.objects.filter(Exists(_pending_translation(proposed_by=user.get_username())))
+        ),
     )
     if workflow.can_publish(user):
         work.reviewer = True
         work.to_review = _listed(Article.objects.filter(Exists(_pending()) | Q(status=Article.Status.REVIEW)), waiting_order)
+        work.translations_to_review = _translations(
+            ArticleTranslation.objects.filter(Exists(_pending_translation()) | Q(status=Article.Status.REVIEW))
+        )
         work.reviews_due = rows(today)
     return work

@@ -153,9 +153,10 @@ def test_the_front_page_costs_the_same_few_queries_however_much_work_there_is(an
     edit(ana, "coming-soon", body="One draft.")
     edit(ana, "nerve-ablation", body="One change.")
     before = queries(ana), queries(reviewer)
-    # Session, user, permissions (2), the admin's recent actions; then 2 for an editor's own
-    # work, and 2 more for a reviewer (what waits, the review counts).
-    assert before == (7, 9)
+    # Session, user, permissions (2), the admin's recent actions; then 3 for an editor's own
+    # work (drafts, waiting articles, waiting translation changes), and 3 more for a reviewer
+    # (the articles and the translations that wait, the review counts).
+    assert before == (8, 11)
     topic = Article.objects.first().topic
     for n in range(30):
         Article.objects.create(

@@ -174,3 +174,31 @@ def test_an_editors_history_revert_of_a_live_translation_waits_too(editor, live)
     assert "waiting for clinical review" in response.content.decode()
     assert "Una frase nueva en vivo." in public_page()
     assert TranslationRevision.objects.get().content["body"].strip() == EASY.strip()
+
+
+def test_the_admin_front_page_lists_the_change_until_it_is_decided(editor, reviewer, live):
+    """A change to a live translation is not left unseen: it waits on the front page of the
+    editor who made it and of every clinical reviewer, as an article's change does."""
+    import re
+
+    def box(client, box_id):
+        found = re.search(rf'<div class="module" id="{box_id}">(.*?)</div>', client.get("/admin/").content.decode(), re.S)
+        return found.group(1) if found else ""
+
+    assert "Inyección epidural" not in box(editor, "your-waiting") + box(reviewer, "to-review")
+    propose(editor, live)
+    mine = box(editor, "your-waiting")
+    assert f'<a href="{url(live)}" lang="es">Inyección epidural</a>' in mine and "Español: change to the live translation" in mine
+    waiting = box(reviewer, "to-review")
+    assert f'<a href="{review(live)}" lang="es">Inyección epidural</a>' in waiting
+    assert "Español: change from editor" in waiting
+    assert approve(reviewer, live).status_code == 302
+    assert "Inyección epidural" not in box(editor, "your-waiting") + box(reviewer, "to-review")
+
+
+def test_a_new_translation_waiting_to_be_published_is_on_the_reviewers_front_page(reviewer, live):
+    live.status = "review"
+    live.save()
+    waiting = reviewer.get("/admin/").content.decode()
+    assert f'<a href="{url(live)}" lang="es">Inyección epidural</a>' in waiting
+    assert "Español: new translation, waiting for review" in waiting
