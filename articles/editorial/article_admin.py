@@ -214,7 +214,8 @@ class ArticleAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
                         self.message_user(request, "Sent back to the editor with your comment.", messages.INFO)
                     return HttpResponseRedirect(reverse("admin:articles_article_change", args=[pk]))
                 except workflow.Refused as refusal:
-                    context["error"] = str(refusal)
+                    # Shown again with what the clinician typed, so nothing is typed twice.
+                    context["error"], context["typed"] = str(refusal), request.POST
         if revision is not None:
             context["preview"] = signoff.preview_html(request, revision)
         context["reviewers"] = Reviewer.objects.all()

@@ -62,18 +62,26 @@ def preview_html(request, revision):
 @never_cache
 def signoff(request, token):
     revision, text_hash = _revision_for(token)
-    error = ""
+    error, typed = "", {}
     if request.method == "POST":
         try:
             workflow.decide(revision, request.POST, request.POST.get("decided_by", ""), expected_hash=text_hash)
             return HttpResponseRedirect(reverse("signoff_done"))
         except workflow.Refused as refusal:
-            error = str(refusal)
+            # Shown again with what the clinician typed, so nothing is typed twice.
+            error, typed = str(refusal), request.POST
     article = proposed_article(revision)
     page = public_views.article_page(request, article, preview=True).content.decode()
     panel = render_to_string(
         "editorial/signoff_panel.html",
-        {"revision": revision, "article": article, "error": error, "kinds": Revision.Kind.choices, "days": LINK_DAYS},
+        {
+            "revision": revision,
+            "article": article,
+            "error": error,
+            "typed": typed,
+            "kinds": Revision.Kind.choices,
+            "days": LINK_DAYS,
+        },
         request=request,
     )
     # The decision panel goes first in the page patients would see, so nothing of it changes.

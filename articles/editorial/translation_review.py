@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from articles import rules
 from articles.editorial import translation_workflow, workflow
-from articles.models import ArticleTranslation, Reviewer
+from articles.models import ArticleTranslation, Reviewer, TranslationRevision
 from articles.translation import freshness
 
 LABELS = {"title": "Title", "summary": "Summary", "also_called": "Also called", "at_a_glance": "At a glance", "body": "Text"}
@@ -67,6 +67,8 @@ def _decide(request, proposal):
             matches_english=bool(request.POST.get("matches_english")),
             english_hash=english if _HASH.fullmatch(english) else "",
             expected_hash=request.POST.get("text_hash"),
+            kind=request.POST.get("kind", ""),
+            note=request.POST.get("note", ""),
         )
         return "Approved: patients now see this version of the translation.", messages.SUCCESS
     translation_workflow.request_changes(proposal, request.user.get_username(), request.POST.get("comment", ""))
@@ -93,7 +95,8 @@ def review_view(model_admin, request, pk):
             model_admin.message_user(request, text, level)
             return HttpResponseRedirect(reverse("admin:articles_articletranslation_change", args=[pk]))
         except workflow.Refused as refusal:
-            context["error"] = str(refusal)
+            # Shown again with what the clinician typed, so nothing is typed twice.
+            context["error"], context["typed"] = str(refusal), request.POST
     if proposal is not None:
         shown = translation_workflow.proposed(proposal)
         english = freshness.source_hash(translation.article)
@@ -107,5 +110,6 @@ def review_view(model_admin, request, pk):
             behind=freshness.is_behind(translation),
             live_changed=proposal.base_hash != translation.text_hash(),
             reviewers=Reviewer.objects.all(),
+            kinds=TranslationRevision.Kind.choices,
         )
     return TemplateResponse(request, "editorial/translation_review.html", context)

@@ -82,8 +82,21 @@ def proposed(proposal, translation=None):
     return translation
 
 
-def approve(proposal, reviewer=None, decided_by="", matches_english=False, english_hash="", expected_hash=None, today=None):
+def approve(
+    proposal,
+    reviewer=None,
+    decided_by="",
+    matches_english=False,
+    english_hash="",
+    expected_hash=None,
+    today=None,
+    kind="",
+    note="",
+):
     """Put an approved change in front of patients, with the review recorded.
+
+    kind, note: a clinical change shows `note` (written in the translation's language) under
+    "What changed" on the translated page; a minor one (the default) tells patients nothing.
 
     matches_english: the reviewer ticked "now says what the English page says today"; the
     translation then records `english_hash` (the English text the reviewer saw), else the
@@ -92,6 +105,7 @@ def approve(proposal, reviewer=None, decided_by="", matches_english=False, engli
     today = today or timezone.localdate()
     with transaction.atomic():
         proposal = workflow.locked_pending(TranslationRevision, proposal.pk, expected_hash)
+        workflow.tell_patients(proposal, kind, note, TranslationRevision.Kind.MINOR)
         # Only the translation's row is locked: the English article is read, not written.
         translation = (
             ArticleTranslation.objects.select_for_update(of=("self",)).select_related("article").get(pk=proposal.translation_id)

@@ -111,6 +111,16 @@ def send_back(proposal, decided_by, comment):
     proposal.decided_at = timezone.now()
 
 
+def tell_patients(proposal, kind, note, default):
+    """Record on a locked, pending proposal what patients are told of its approval: a
+    clinical change shows its one-line note under "What changed" on the page (in the page's
+    language); a minor one nothing. The caller saves it."""
+    if kind == proposal.Kind.CLINICAL and not note.strip():
+        raise Refused("A clinical change needs a one-line note for patients.")
+    proposal.change_kind = kind or default
+    proposal.change_note = note.strip()[:200]
+
+
 def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None, expected_hash=None, today=None):
     """Record a clinician's approval and put the approved version in front of patients.
 
@@ -119,8 +129,7 @@ def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None,
     today = today or timezone.localdate()
     with transaction.atomic():
         revision = locked_pending(Revision, revision.pk, expected_hash)
-        if kind == Revision.Kind.CLINICAL and not note.strip():
-            raise Refused("A clinical change needs a one-line note for patients.")
+        tell_patients(revision, kind, note, Revision.Kind.CLINICAL if revision.new_article else Revision.Kind.MINOR)
         article = Article.objects.select_for_update().get(pk=revision.article_id)
         if reviewer is None:
             reviewer = reviewer_named(decided_by)
@@ -138,8 +147,6 @@ def approve(revision, decided_by="", reviewer=None, kind="", note="", user=None,
         revision.decided_by = decided_by or str(reviewer)
         revision.reviewer = reviewer
         revision.decided_at = timezone.now()
-        revision.change_kind = kind or (Revision.Kind.CLINICAL if revision.new_article else Revision.Kind.MINOR)
-        revision.change_note = note.strip()
         revision.link_nonce = ""
         revision.save()
         return article

@@ -29,6 +29,14 @@ class Proposal(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     comment = models.TextField(blank=True, help_text="What to change, when changes were requested.")
 
+    class Kind(models.TextChoices):
+        MINOR = "minor", "Minor (a typo, wording; patients are not told)"
+        CLINICAL = "clinical", "Clinical (patients see a one-line note)"
+
+    # What the approving clinician told patients ("What changed" on the page): set on approval.
+    change_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
+    change_note = models.CharField(max_length=200, blank=True, help_text="One plain line for patients: what changed.")
+
     class Meta:
         abstract = True
 
@@ -45,15 +53,9 @@ class Revision(Proposal):
     """One version of an article put to clinical review: a new article sent for review, or a
     change to a live article (patients keep the live version until a reviewer approves)."""
 
-    class Kind(models.TextChoices):
-        MINOR = "minor", "Minor (a typo, wording; patients are not told)"
-        CLINICAL = "clinical", "Clinical (patients see a one-line note)"
-
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="revisions")
     # content: the proposed values of the article format's fields (library/schema.py), body included.
     new_article = models.BooleanField(default=False, help_text="Sent for review before it was ever published.")
-    change_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
-    change_note = models.CharField(max_length=200, blank=True, help_text="One plain line for patients: what changed.")
     # One approval per link: the link's nonce is spent when it is used.
     link_nonce = models.CharField(max_length=32, blank=True, editable=False)
 

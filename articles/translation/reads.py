@@ -113,6 +113,27 @@ def related(article, language):
     return [rows[a.slug] for a in reads.related(article) if a.slug in rows]
 
 
+@per_stamp_by_key(maxsize=8)
+def _changes(language):
+    """translation id -> its dated clinical changes for patients ("What changed", each note in
+    the page's language), newest first; as English's (public/reads.py)."""
+    from articles.models import TranslationRevision
+
+    approved = TranslationRevision.objects.filter(
+        state=TranslationRevision.State.APPROVED,
+        change_kind=TranslationRevision.Kind.CLINICAL,
+        translation__language=language,
+    ).exclude(change_note="")
+    changes = {}
+    for translation_id, day, note in approved.order_by("-decided_at").values_list("translation_id", "decided_at", "change_note"):
+        changes.setdefault(translation_id, []).append((day, note))
+    return changes
+
+
+def changes(row):
+    return _changes(row.language).get(row.pk, [])
+
+
 def alternates(english_path_name, slug=None, languages_present=None):
     """(code, name in itself, absolute address) for each language this page exists in,
     English first (it is the x-default)."""

@@ -90,6 +90,7 @@ def article_detail(request, page, slug, english):
         "previous": siblings[index - 1] if index else None,
         "next": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
         "related": reads.related(row.article, language),
+        "changes": reads.changes(row),
         "og_type": "article",
         "feedback_thanks": request.GET.get("feedback") == "thanks",
         "behind": freshness.is_behind(row),

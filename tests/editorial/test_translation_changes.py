@@ -202,3 +202,29 @@ def test_a_new_translation_waiting_to_be_published_is_on_the_reviewers_front_pag
     waiting = reviewer.get("/admin/").content.decode()
     assert f'<a href="{url(live)}" lang="es">Inyección epidural</a>' in waiting
     assert "Español: new translation, waiting for review" in waiting
+
+
+def test_a_clinical_change_tells_spanish_patients_what_changed_in_spanish(editor, reviewer, live):
+    note = "Ahora dice que puede volver a casa el mismo día."
+    propose(editor, live)
+    # A clinical change without its note for patients is refused, and nothing is approved.
+    refused = approve(reviewer, live, kind="clinical", note=" ")
+    assert refused.status_code == 200 and "needs a one-line note for patients" in refused.content.decode()
+    # The form comes back as the clinician filled it in.
+    assert 'value="Ana Ruiz, MD"' in refused.content.decode() and 'value="clinical" checked' in refused.content.decode()
+    assert TranslationRevision.objects.get().state == "pending" and NEW_LINE not in public_page()
+
+    assert approve(reviewer, live, kind="clinical", note=note).status_code == 302
+    page = public_page()
+    assert NEW_LINE in page and "Qué cambió" in page and note in page
+    # English patients are not shown the Spanish page's note.
+    english = Client().get("/articles/epidural-injection/").content.decode()
+    assert note not in english
+
+
+def test_a_minor_change_tells_patients_nothing(editor, reviewer, live):
+    propose(editor, live)
+    assert approve(reviewer, live).status_code == 302  # the form's default: minor
+    page = public_page()
+    assert NEW_LINE in page and "Qué cambió" not in page
+    assert TranslationRevision.objects.get().change_kind == "minor"

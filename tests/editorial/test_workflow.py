@@ -145,6 +145,24 @@ def test_a_minor_change_is_not_listed_for_patients(editor, reviewer):
     assert "Fixed a typo." in page and "What changed" not in page
 
 
+def test_a_refused_decision_keeps_what_the_clinician_typed(editor, reviewer):
+    """A clinical change without its note is refused: on the review page and on the approval
+    link's page the form comes back with the name, the kind and the comment as typed."""
+    article = Article.objects.get(slug="epidural-injection")
+    editor.post(CHANGE.format(article.pk), form_data(article, body="A clearer text."))
+    revision = Revision.objects.get(article=article, state="pending")
+    typed = {"action": "approve", "decided_by": "Ana Ruiz, MD", "kind": "clinical", "note": " ", "comment": "Also the title?"}
+    review = f"/admin/articles/article/{article.pk}/review/"
+    page = reviewer.post(review, {**typed, "text_hash": revision.text_hash}).content.decode()
+    link = re.search(r'value="(http[^"]+/review/[^"]+)"', editor.post(review, {"action": "link"}).content.decode()).group(1)
+    by_link = Client().post(link.split("127.0.0.1:8000", 1)[-1], typed).content.decode()
+    for html in (page, by_link):
+        assert "needs a one-line note for patients" in html
+        assert 'value="Ana Ruiz, MD"' in html and 'value="clinical" checked' in html and 'value="minor" checked' not in html
+        assert ">Also the title?</textarea>" in html
+    assert Revision.objects.get(pk=revision.pk).state == "pending"
+
+
 def test_an_editor_cannot_approve(editor):
     article = Article.objects.get(slug="epidural-injection")
     editor.post(CHANGE.format(article.pk), form_data(article, body="Unreviewed."))
