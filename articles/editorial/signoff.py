@@ -1,10 +1,12 @@
-"""Clinical sign-off without an admin account: a signed link to one version of one article.
+"""Clinical sign-off without an admin account: a signed link to one version of one article,
+or of one live translation's change.
 
-The link names the revision, a nonce and the hash of the text it was made for, signed with
-the site's secret and valid for LINK_DAYS. The clinician sees the page exactly as patients
-would, then approves (name and credentials as typed) or asks for changes with a comment.
-A decision spends the nonce, so a link approves once; a text changed since the link was
-made is refused (workflow.approve checks the hash).
+The link names the proposal (an article's Revision or a TranslationRevision), a nonce and the
+hash of the text it was made for, signed with the site's secret and valid for LINK_DAYS. The
+clinician sees the page exactly as patients would, in its language, then approves (name and
+credentials as typed) or asks for changes with a comment. A decision spends the nonce, so a
+link approves once; a text changed since the link was made is refused (workflow.locked_pending
+checks the hash).
 """
 
 import secrets
@@ -14,35 +16,47 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation as active_language
 from django.views.decorators.cache import never_cache
 
-from articles.editorial import workflow
-from articles.models import Article, ClinicSettings, Revision
+from articles.editorial import translation_workflow, workflow
+from articles.models import Article, ClinicSettings, Revision, TranslationRevision
 from articles.public import views as public_views
 from articles.rendering import site as rendering
 from articles.seo.structured_data import absolute
+from articles.translation import freshness
+from articles.translation import views as translated_views
 
 LINK_DAYS = 14
 _SALT = "articles.signoff"
 
 
-def make_link(revision):
-    revision.link_nonce = secrets.token_hex(16)
-    revision.save(update_fields=["link_nonce"])
-    token = signing.TimestampSigner(salt=_SALT).sign_object({"r": revision.pk, "n": revision.link_nonce, "h": revision.text_hash})
+# What a link's "k" names: an article's revision (links made before translations had links
+# carry no "k"), or a live translation's change.
+_KINDS = {"a": Revision, "t": TranslationRevision}
+
+
+def make_link(proposal):
+    proposal.link_nonce = secrets.token_hex(16)
+    proposal.save(update_fields=["link_nonce"])
+    kind = "t" if isinstance(proposal, TranslationRevision) else "a"
+    token = signing.TimestampSigner(salt=_SALT).sign_object(
+        {"k": kind, "r": proposal.pk, "n": proposal.link_nonce, "h": proposal.text_hash}
+    )
     return absolute(reverse("signoff", args=[token]))
 
 
-def _revision_for(token):
-    """The pending revision a token names, or Http404 with nothing said about why."""
+def _proposal_for(token):
+    """The proposal a token names, or Http404 with nothing said about why."""
     try:
         data = signing.TimestampSigner(salt=_SALT).unsign_object(token, max_age=LINK_DAYS * 24 * 3600)
     except signing.BadSignature:  # also SignatureExpired
         raise Http404("This link is not valid or has expired.") from None
-    revision = Revision.objects.select_related("article").filter(pk=data.get("r")).first()
-    if revision is None or not revision.link_nonce or not secrets.compare_digest(revision.link_nonce, str(data.get("n"))):
+    model = _KINDS.get(data.get("k", "a"))
+    proposal = model.objects.filter(pk=data.get("r")).first() if model else None
+    if proposal is None or not proposal.link_nonce or not secrets.compare_digest(proposal.link_nonce, str(data.get("n"))):
         raise Http404("This link has been used or replaced.")
-    return revision, data.get("h", "")
+    return proposal, data.get("h", "")
 
 
 def proposed_article(revision):
@@ -59,24 +73,54 @@ def preview_html(request, revision):
     return public_views.article_page(request, proposed_article(revision), preview=True).content.decode()
 
 
+def _decide_translation(proposal, data, text_hash):
+    """A translation's change decided by link: as on the admin's review page, with the name
+    typed; "now says what the English page says" is the clinician's tick."""
+    if data.get("action") != "approve":
+        return translation_workflow.request_changes(proposal, data.get("decided_by", "")[:300], data.get("comment", ""))
+    return translation_workflow.approve(
+        proposal,
+        decided_by=data.get("decided_by", "")[:300],
+        matches_english=bool(data.get("matches_english")),
+        english_hash=freshness.source_hash(proposal.translation.article),
+        expected_hash=text_hash,
+        kind=data.get("kind", ""),
+        note=data.get("note", ""),
+    )
+
+
 @never_cache
 def signoff(request, token):
-    revision, text_hash = _revision_for(token)
+    proposal, text_hash = _proposal_for(token)
+    translated = isinstance(proposal, TranslationRevision)
     error, typed = "", {}
     if request.method == "POST":
         try:
-            workflow.decide(revision, request.POST, request.POST.get("decided_by", ""), expected_hash=text_hash)
+            if translated:
+                _decide_translation(proposal, request.POST, text_hash)
+            else:
+                workflow.decide(proposal, request.POST, request.POST.get("decided_by", ""), expected_hash=text_hash)
             return HttpResponseRedirect(reverse("signoff_done"))
         except workflow.Refused as refusal:
             # Shown again with what the clinician typed, so nothing is typed twice.
             error, typed = str(refusal), request.POST
-    article = proposed_article(revision)
-    page = public_views.article_page(request, article, preview=True).content.decode()
+    if translated:
+        article = translation_workflow.proposed(proposal)
+        # The page in its own language, whatever the link's address says.
+        with active_language.override(article.language):
+            page = translated_views.article_page(request, public_views.page, article, preview=True).content.decode()
+        english = article.article
+        matched = proposal.english_hash == freshness.source_hash(english)
+    else:
+        article, english, matched = proposed_article(proposal), None, False
+        page = public_views.article_page(request, article, preview=True).content.decode()
     panel = render_to_string(
         "editorial/signoff_panel.html",
         {
-            "revision": revision,
+            "revision": proposal,
             "article": article,
+            "english": english,
+            "editor_matched": matched,
             "error": error,
             "typed": typed,
             "kinds": Revision.Kind.choices,

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles import rules
-from articles.editorial import translation_workflow, workflow
+from articles.editorial import signoff, translation_workflow, workflow
 from articles.models import ArticleTranslation, Reviewer, TranslationRevision
 from articles.translation import freshness
 
@@ -87,7 +87,10 @@ def review_view(model_admin, request, pk):
         "proposal": proposal,
         "may_review": workflow.can_publish(request.user),
     }
-    if request.method == "POST" and proposal is not None:
+    if request.method == "POST" and proposal is not None and request.POST.get("action") == "link":
+        # For a clinician without an account (signoff.py); anyone who may see the change may ask.
+        context["link"] = signoff.make_link(proposal)
+    elif request.method == "POST" and proposal is not None:
         if not workflow.can_publish(request.user):
             raise PermissionDenied
         try:

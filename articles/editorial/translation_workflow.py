@@ -128,6 +128,7 @@ def approve(
         proposal.decided_by = decided_by or str(reviewer)
         proposal.reviewer = reviewer
         proposal.decided_at = timezone.now()
+        proposal.link_nonce = ""  # an approval link is spent
         proposal.save()
         return translation
 
@@ -137,5 +138,6 @@ def request_changes(proposal, decided_by, comment):
     with transaction.atomic():
         proposal = workflow.locked_pending(TranslationRevision, proposal.pk)
         workflow.send_back(proposal, decided_by, comment)
+        proposal.link_nonce = ""
         proposal.save()
         return proposal

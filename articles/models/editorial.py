@@ -36,6 +36,8 @@ class Proposal(models.Model):
     # What the approving clinician told patients ("What changed" on the page): set on approval.
     change_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
     change_note = models.CharField(max_length=200, blank=True, help_text="One plain line for patients: what changed.")
+    # One approval per link (editorial/signoff.py): the link's nonce is spent when it is used.
+    link_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -56,8 +58,6 @@ class Revision(Proposal):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="revisions")
     # content: the proposed values of the article format's fields (library/schema.py), body included.
     new_article = models.BooleanField(default=False, help_text="Sent for review before it was ever published.")
-    # One approval per link: the link's nonce is spent when it is used.
-    link_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["-proposed_at"]

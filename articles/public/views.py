@@ -46,6 +46,9 @@ def _page(request, template, context, title, description, crumbs=None, canonical
     return render(request, template, context)
 
 
+page = _page  # the same, for the pages other modules render (editorial/signoff.py)
+
+
 @public_page
 def home(request):
     if _translated():

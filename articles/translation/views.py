@@ -79,6 +79,14 @@ def article_detail(request, page, slug, english):
         context = {"english_url": english_url, "noindex": True}
         response = render(request, "articles/not_translated.html", context, status=404)
         return response
+    return article_page(request, page, row)
+
+
+def article_page(request, page, row, preview=False):
+    """The translated article page (in the active language, the row's); preview=True for a
+    version not live (a change waiting for a clinician), never cached or indexed."""
+    language = row.language
+    english_url = languages.article_url(row.article.slug, languages.DEFAULT)
     topic = reads.topic(row.article.topic.slug, language)
     crumbs = [(topic.get_absolute_url(), topic.title) if topic else (None, row.article.topic.title), (None, row.title)]
     siblings = reads.in_reading_order(row.article.topic, language)
@@ -95,9 +103,14 @@ def article_detail(request, page, slug, english):
         "feedback_thanks": request.GET.get("feedback") == "thanks",
         "behind": freshness.is_behind(row),
         "english_url": english_url,
-        "alternates": reads.article_alternates(row.article),
+        "draft_preview": preview,
+        "noindex": preview,
+        "alternates": [] if preview else reads.article_alternates(row.article),
     }
-    return page(request, "articles/article_detail.html", context, f"{row.title} | {_clinic()}", row.summary, crumbs)
+    response = page(request, "articles/article_detail.html", context, f"{row.title} | {_clinic()}", row.summary, crumbs)
+    if preview:
+        response["Cache-Control"] = "private, no-cache, no-store"
+    return response
 
 
 def glossary(request, page):

@@ -228,3 +228,46 @@ def test_a_minor_change_tells_patients_nothing(editor, reviewer, live):
     page = public_page()
     assert NEW_LINE in page and "Qué cambió" not in page
     assert TranslationRevision.objects.get().change_kind == "minor"
+
+
+def link_for(client, row):
+    import re
+
+    response = client.post(review(row), {"action": "link"})
+    assert response.status_code == 200
+    return re.search(r'value="(http[^"]+/review/[^"]+)"', response.content.decode()).group(1).split("127.0.0.1:8000", 1)[-1]
+
+
+def test_a_clinician_without_an_account_approves_a_translation_change_by_link(editor, live):
+    propose(editor, live)
+    path = link_for(editor, live)  # an editor may make the link, as for English
+    clinician = Client()
+    page = clinician.get(path)
+    html = page.content.decode()
+    # The Spanish page as patients would read it, the change in it, the decision panel in English.
+    assert page.status_code == 200 and '<html lang="es"' in html and NEW_LINE in html
+    assert '<section class="signoff" aria-labelledby="signoff-title" lang="en">' in html
+    assert "a change to the Español translation of" in html and "noindex" in page["X-Robots-Tag"]
+    assert NEW_LINE not in public_page()
+
+    note = "Ahora dice que vuelve a casa el mismo día."
+    decision = {"action": "approve", "decided_by": "Ana Ruiz, MD", "kind": "clinical", "note": note}
+    assert clinician.post(path, decision).status_code == 302
+    live_page = public_page()
+    assert NEW_LINE in live_page and note in live_page
+    proposal = TranslationRevision.objects.get()
+    assert proposal.state == "approved" and proposal.decided_by == "Ana Ruiz, MD" and not proposal.link_nonce
+    # Single use.
+    assert clinician.get(path).status_code == 404
+
+
+def test_a_translation_link_can_send_the_change_back_and_is_refused_once_the_text_changes(editor, live):
+    propose(editor, live)
+    path = link_for(editor, live)
+    propose(editor, live, body=EASY + "\nOtra frase más.\n")  # a newer change replaces the one linked
+    refused = Client().post(path, {"action": "approve", "decided_by": "Ana Ruiz, MD", "kind": "minor"})
+    assert refused.status_code == 200 and "Otra frase más." not in public_page() and NEW_LINE not in public_page()
+    path = link_for(editor, live)
+    assert Client().post(path, {"action": "changes", "decided_by": "Ana Ruiz, MD", "comment": "Más corto."}).status_code == 302
+    assert TranslationRevision.objects.get(state="changes").comment == "Más corto."
+    assert "Otra frase más." not in public_page()
