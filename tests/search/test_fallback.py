@@ -3,6 +3,10 @@ the one rule both databases use."""
 
 import math
 
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+
 from articles.search.fallback import ALL_BUT_ONE_UP_TO, FALLBACK_ROWS, all_but_one, rarer
 
 TOTAL = 10_000
@@ -47,3 +51,26 @@ def test_all_but_one_for_three_or_four_concepts_only():
     assert all_but_one([["a"], ["b"], ["c"]]) == [[["b"], ["c"]], [["a"], ["c"]], [["a"], ["b"]]]
     assert len(all_but_one([[w] for w in "abcd"])) == ALL_BUT_ONE_UP_TO
     assert all_but_one([[w] for w in "abcde"]) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner setting")
+@pytest.mark.django_db
+def test_the_fallback_search_hands_the_planner_back_its_sequential_scans():
+    """postgres.through_the_index turns sequential scans off for the fallback's one statement:
+    left off, every later query on the connection would be ten times slower."""
+    from articles.search.backends import postgres
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    assert setting() == "on"
+    postgres.rank([["back"], ["zebraquokka"], ["needle"]], False, timezone.now())
+    assert setting() == "on"
+    # A statement failing inside, in a transaction: its rollback hands the setting back.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        with postgres.through_the_index(cursor):
+            assert setting() == "off"
+            cursor.execute("SELECT 1 / 0")
+    assert setting() == "on"
