@@ -73,22 +73,6 @@ def preview_html(request, revision):
     return public_views.article_page(request, proposed_article(revision), preview=True).content.decode()
 
 
-def _decide_translation(proposal, data, text_hash):
-    """A translation's change decided by link: as on the admin's review page, with the name
-    typed; "now says what the English page says" is the clinician's tick."""
-    if data.get("action") != "approve":
-        return translation_workflow.request_changes(proposal, data.get("decided_by", "")[:300], data.get("comment", ""))
-    return translation_workflow.approve(
-        proposal,
-        decided_by=data.get("decided_by", "")[:300],
-        matches_english=bool(data.get("matches_english")),
-        english_hash=freshness.source_hash(proposal.translation.article),
-        expected_hash=text_hash,
-        kind=data.get("kind", ""),
-        note=data.get("note", ""),
-    )
-
-
 @never_cache
 def signoff(request, token):
     proposal, text_hash = _proposal_for(token)
@@ -96,10 +80,12 @@ def signoff(request, token):
     error, typed = "", {}
     if request.method == "POST":
         try:
+            decided_by = request.POST.get("decided_by", "")
             if translated:
-                _decide_translation(proposal, request.POST, text_hash)
+                english = freshness.source_hash(proposal.translation.article)
+                translation_workflow.decide(proposal, request.POST, decided_by, english_hash=english, expected_hash=text_hash)
             else:
-                workflow.decide(proposal, request.POST, request.POST.get("decided_by", ""), expected_hash=text_hash)
+                workflow.decide(proposal, request.POST, decided_by, expected_hash=text_hash)
             return HttpResponseRedirect(reverse("signoff_done"))
         except workflow.Refused as refusal:
             # Shown again with what the clinician typed, so nothing is typed twice.

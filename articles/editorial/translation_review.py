@@ -57,21 +57,20 @@ def compare(live, content):
 
 def _decide(request, proposal):
     """Approve or send back from the page's form; a refusal is raised as workflow.Refused."""
-    if request.POST.get("action") == "approve":
-        reviewer = Reviewer.objects.filter(pk=request.POST.get("reviewer") or None).first()
-        english = request.POST.get("english_hash", "")
-        translation_workflow.approve(
+    data = request.POST
+    if data.get("action") == "approve":
+        reviewer = Reviewer.objects.filter(pk=data.get("reviewer") or None).first()
+        english = data.get("english_hash", "")
+        translation_workflow.decide(
             proposal,
+            data,
+            str(reviewer) if reviewer else data.get("decided_by", ""),
             reviewer=reviewer,
-            decided_by=str(reviewer) if reviewer else request.POST.get("decided_by", "")[:300],
-            matches_english=bool(request.POST.get("matches_english")),
             english_hash=english if _HASH.fullmatch(english) else "",
-            expected_hash=request.POST.get("text_hash"),
-            kind=request.POST.get("kind", ""),
-            note=request.POST.get("note", ""),
+            expected_hash=data.get("text_hash"),
         )
         return "Approved: patients now see this version of the translation.", messages.SUCCESS
-    translation_workflow.request_changes(proposal, request.user.get_username(), request.POST.get("comment", ""))
+    translation_workflow.decide(proposal, data, request.user.get_username())
     return "Sent back to the editor with your comment. Patients keep seeing the live translation.", messages.INFO
 
 

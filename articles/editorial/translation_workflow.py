@@ -133,6 +133,25 @@ def approve(
         return translation
 
 
+def decide(proposal, data, decided_by, reviewer=None, english_hash="", expected_hash=None):
+    """Approve, or send back, from a decision form's fields (the admin's review page or the
+    approval link): one reading of them, as workflow.decide for English. english_hash: the
+    English text the clinician had in front of them, for the "now says what the English page
+    says today" tick."""
+    if data.get("action") == "approve":
+        return approve(
+            proposal,
+            reviewer=reviewer,
+            decided_by=decided_by[:300],
+            matches_english=bool(data.get("matches_english")),
+            english_hash=english_hash,
+            expected_hash=expected_hash,
+            kind=data.get("kind", ""),
+            note=data.get("note", ""),
+        )
+    return request_changes(proposal, decided_by[:300], data.get("comment", ""))
+
+
 def request_changes(proposal, decided_by, comment):
     """Send a proposal back with a comment; the live translation stays as it is."""
     with transaction.atomic():

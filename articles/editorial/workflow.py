@@ -187,11 +187,6 @@ def reviewer_named(decided_by):
     return reviewer
 
 
-def changes_for_patients(article):
-    """The dated clinical changes patients see ("What changed"), newest first."""
-    return article.revisions.filter(state=Revision.State.APPROVED, change_kind=Revision.Kind.CLINICAL).exclude(change_note="")
-
-
 def review_due_soon(day_offsets=(30, 7, 0), today=None):
     """Articles whose review falls exactly 30, 7 or 0 days from today: the reminder days."""
     today = today or timezone.localdate()

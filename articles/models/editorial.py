@@ -46,6 +46,17 @@ class Proposal(models.Model):
         self.text_hash = self.hash_of(self.content)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def told_patients(cls, owner, **filters):
+        """{owner id: [(day, note)]}, newest first: the approved clinical changes patients see
+        under "What changed" (owner: "article_id" or "translation_id")."""
+        approved = cls.objects.filter(state=cls.State.APPROVED, change_kind=cls.Kind.CLINICAL, **filters)
+        found: dict[int, list] = {}
+        rows = approved.exclude(change_note="").order_by("-decided_at").values_list(owner, "decided_at", "change_note")
+        for owner_id, day, note in rows:
+            found.setdefault(owner_id, []).append((day, note))
+        return found
+
     @staticmethod
     def hash_of(content):
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()

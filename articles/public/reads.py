@@ -78,11 +78,7 @@ def _changes():
     """article id -> its dated clinical changes for patients ("What changed"), newest first."""
     from articles.models import Revision
 
-    changes = {}
-    approved = Revision.objects.filter(state=Revision.State.APPROVED, change_kind=Revision.Kind.CLINICAL).exclude(change_note="")
-    for article_id, day, note in approved.order_by("-decided_at").values_list("article_id", "decided_at", "change_note"):
-        changes.setdefault(article_id, []).append((day, note))
-    return changes
+    return Revision.told_patients("article_id")
 
 
 def changes(article):

@@ -119,15 +119,7 @@ def _changes(language):
     the page's language), newest first; as English's (public/reads.py)."""
     from articles.models import TranslationRevision
 
-    approved = TranslationRevision.objects.filter(
-        state=TranslationRevision.State.APPROVED,
-        change_kind=TranslationRevision.Kind.CLINICAL,
-        translation__language=language,
-    ).exclude(change_note="")
-    changes = {}
-    for translation_id, day, note in approved.order_by("-decided_at").values_list("translation_id", "decided_at", "change_note"):
-        changes.setdefault(translation_id, []).append((day, note))
-    return changes
+    return TranslationRevision.told_patients("translation_id", translation__language=language)
 
 
 def changes(row):
