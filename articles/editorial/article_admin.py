@@ -202,7 +202,7 @@ class ArticleAdmin(RefusedWhileLoading, SimpleHistoryAdmin):
                 raise PermissionDenied
             else:
                 try:
-                    reviewer = Reviewer.objects.filter(pk=request.POST.get("reviewer") or None).first()
+                    reviewer = workflow.reviewer_chosen(request.POST.get("reviewer"))
                     if action == "approve":
                         decided_by = str(reviewer) if reviewer else request.POST.get("decided_by", "")
                     else:

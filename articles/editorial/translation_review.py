@@ -59,7 +59,7 @@ def _decide(request, proposal):
     """Approve or send back from the page's form; a refusal is raised as workflow.Refused."""
     data = request.POST
     if data.get("action") == "approve":
-        reviewer = Reviewer.objects.filter(pk=data.get("reviewer") or None).first()
+        reviewer = workflow.reviewer_chosen(data.get("reviewer"))
         english = data.get("english_hash", "")
         translation_workflow.decide(
             proposal,

@@ -115,6 +115,8 @@ def tell_patients(proposal, kind, note, default):
     """Record on a locked, pending proposal what patients are told of its approval: a
     clinical change shows its one-line note under "What changed" on the page (in the page's
     language); a minor one nothing. The caller saves it."""
+    if kind and kind not in proposal.Kind.values:  # a forged form: not a database error
+        raise Refused("Say whether the change is minor or clinical.")
     if kind == proposal.Kind.CLINICAL and not note.strip():
         raise Refused("A clinical change needs a one-line note for patients.")
     proposal.change_kind = kind or default
@@ -176,6 +178,11 @@ def decide(revision, data, decided_by, reviewer=None, expected_hash=None):
             expected_hash=expected_hash,
         )
     return request_changes(revision, decided_by[:300], data.get("comment", ""))
+
+
+def reviewer_chosen(value):
+    """The Reviewer a decision form's list names, or None (nothing chosen, or not an id)."""
+    return Reviewer.objects.filter(pk=int(value)).first() if str(value or "").isdigit() else None
 
 
 def reviewer_named(decided_by):

@@ -293,3 +293,19 @@ def test_workflow_gate_keeps_publisher_fields_for_non_publishers(django_user_mod
     edited.status, edited.published_at = "published", datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
     assert workflow.gate(user, edited, stored) == "save"
     assert edited.status == stored.status and edited.published_at == stored.published_at
+
+
+def test_a_forged_decision_form_gets_a_clear_refusal_not_an_error(editor, reviewer):
+    """A kind that is not minor or clinical (longer than its column), or a reviewer that is not
+    an id: refused or ignored with a message, never a server error; nothing is approved."""
+    article = Article.objects.get(slug="epidural-injection")
+    editor.post(CHANGE.format(article.pk), form_data(article, body="A clearer text."))
+    revision = Revision.objects.get(article=article, state="pending")
+    review = f"/admin/articles/article/{article.pk}/review/"
+    link = re.search(r'value="(http[^"]+/review/[^"]+)"', editor.post(review, {"action": "link"}).content.decode()).group(1)
+    forged = {"action": "approve", "decided_by": "Ana Ruiz, MD", "kind": "x" * 40, "text_hash": revision.text_hash}
+    for response in (reviewer.post(review, forged), Client().post(link.split("127.0.0.1:8000", 1)[-1], forged)):
+        assert response.status_code == 200 and "minor or clinical" in response.content.decode()
+    assert Revision.objects.get(pk=revision.pk).state == "pending"
+    response = reviewer.post(review, {**forged, "kind": "minor", "reviewer": "not-an-id"})
+    assert response.status_code == 302 and Revision.objects.get(pk=revision.pk).state == "approved"
