@@ -23,6 +23,7 @@ from articles import rules
 from articles.caching.memo import per_stamp_by_key
 from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
 from articles.search import PAGE_SIZE, Hit, Results, answers
+from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
 from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names
 from articles.search.spelling import by_initial, suggest
@@ -72,13 +73,15 @@ def _doc_freq(language_and_stem):
     language, stem = language_and_stem.split(":", 1)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT count(*) FROM {TABLE} WHERE language = %s AND search_vector @@ to_tsquery('simple', %s)",
-                [language, stem],  # the stored vector holds the configuration's stems; see _pg_stem
-            )
+            with through_the_index(cursor):
+                cursor.execute(
+                    f"SELECT count(*) FROM {TABLE} WHERE language = %s AND search_vector @@ to_tsquery('simple', %s)",
+                    [language, stem],  # the stored vector holds the configuration's stems; see _pg_stem
+                )
+                row = cursor.fetchone()
         else:
             cursor.execute(f"SELECT doc FROM {TABLE}_fts_vocab WHERE term = %s", [stem])
-        row = cursor.fetchone()
+            row = cursor.fetchone()
     return int(row[0]) if row else 0
 
 
@@ -253,7 +256,7 @@ def _rank_postgres(groups, require_all, language, now, limit):
                  WHERE t.language = %s AND t.status = 'published' AND {live_sql}"""
     every = [*params, language, *live_params]
     total = _matches(groups, require_all, language)
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, through_the_index(cursor):
         if total <= FULLY_RANKED:
             cursor.execute(
                 f"SELECT t.id {source} AND t.search_vector @@ query.q"
@@ -298,7 +301,7 @@ def _concept_pages(key):
     at most 40 MB a worker at 10,000 pages, far less in practice (most concepts are rare)."""
     language, together, *group = key.split("\x1f")
     query, params = _tsquery([group], True, language, together=together == "together")
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, through_the_index(cursor):
         cursor.execute(
             f"SELECT t.id FROM {TABLE} t, (SELECT {query} AS q) query"
             " WHERE t.language = %s AND t.status = 'published' AND t.search_vector @@ query.q",
@@ -343,19 +346,14 @@ def _ranked(groups, language, live, now, limit):
 
 @per_stamp_by_key(maxsize=4096)
 def _concept_freq(language_and_group):
-    """How many pages hold a concept (a word; or one of a synonym's phrases, words together):
-    counted once per library change for each concept asked about."""
+    """How many published pages hold a concept (a word; or one of a synonym's phrases, words
+    together): counted once per library change for each concept asked about. On PostgreSQL,
+    from the concept's pages, which the search reads anyway (one statement, not two)."""
     language, *group = language_and_group.split("\x1f")
+    if connection.vendor == "postgresql":
+        return len(_pages(group, language, together=len(group) > 1))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            query, params = _tsquery([group], True, language, together=len(group) > 1)
-            cursor.execute(
-                f"SELECT count(*) FROM {TABLE} t, (SELECT {query} AS q) query"
-                " WHERE t.language = %s AND t.search_vector @@ query.q",
-                [*params, language],
-            )
-        else:
-            cursor.execute(f"SELECT count(*) FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [_exact(group, language)])
+        cursor.execute(f"SELECT count(*) FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s", [_exact(group, language)])
         return int(cursor.fetchone()[0])
 
 

@@ -74,3 +74,33 @@ def test_the_fallback_search_hands_the_planner_back_its_sequential_scans():
             assert setting() == "off"
             cursor.execute("SELECT 1 / 0")
     assert setting() == "on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_every_article_match_is_planned_through_the_index(library):
+    """The ranking statements (every concept; the fallback; among candidates) find their
+    matches through the GIN index. With a word most pages use ("pain") the planner read every
+    page's whole vector instead: 78 ms where the index answers in 30 at 10,000 articles.
+    With the library's statistics, as autovacuum leaves a live site, the planner here would
+    read every row too, so this fails without the setting."""
+    from articles.search.backends import postgres
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    planned = []
+
+    def explain(execute, sql, params, many, context):
+        if "search_vector @@" in sql and "FROM articles_article" in sql and not sql.startswith("EXPLAIN"):
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN " + sql, params)
+                planned.append((sql, "\n".join(row[0] for row in cursor.fetchall())))
+        return execute(sql, params, many, context)
+
+    now = timezone.now()
+    with connection.execute_wrapper(explain):
+        postgres.rank([["pain"], ["injection"]], True, now)
+        postgres.rank([["pain"], ["zebraquokka"], ["injection"]], False, now)
+        postgres.rank([["pain"]], True, now, among=[1, 2, 3])
+    assert len(planned) == 3
+    for sql, plan in planned:
+        assert "Seq Scan on articles_article " not in plan + " ", (sql, plan)
