@@ -7,7 +7,8 @@ Loads content/, tops it up with synthetic articles to --articles, then times eac
 tests/search/relevance_queries.py and relevance_set.py (187 queries, questions among them)
 through Django's full request path and prints median and p95. With --language es, the 109
 Spanish queries of tests/translation/ through /es/buscar/, over a Spanish translation of
-every article.
+every article. With --relevance, also how the relevance sets fare here, where the shipped pages
+compete with thousands of synthetic ones (the tests measure them on the shipped library alone).
 """
 
 import argparse
@@ -31,6 +32,9 @@ def main():
     )
     parser.add_argument("--language", default="en", help="es: the Spanish search (/es/buscar/) over Spanish pages")
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest queries (median of rounds)")
+    parser.add_argument(
+        "--relevance", action="store_true", help="also measure the relevance sets here, among the synthetic pages"
+    )
     parser.add_argument(
         "--real-share",
         type=float,
@@ -125,6 +129,39 @@ def main():
     slowest = sorted(by_query.items(), key=lambda item: statistics.median(item[1]), reverse=True)
     for query, times in slowest[: args.slowest]:
         print(f"  {statistics.median(times):6.1f} ms  {query}")
+    if args.relevance:
+        _relevance(args.language)
+
+
+def _relevance(language):
+    """The relevance sets' figures (tests/search/test_relevance.py, tests/translation/
+    test_spanish_search.py) at this scale: the shipped pages among thousands of others."""
+    if language != "en":
+        from articles.translation.search import search
+        from tests.translation.relevance_es import QUERIES as ES_TUNED
+        from tests.translation.relevance_es_heldout import QUERIES as ES_HELD_OUT
+
+        for name, queries in (("tuned", ES_TUNED), ("held out", ES_HELD_OUT)):
+            top3 = sum(slug in [hit.slug for hit in search(query, language).hits[:3]] for query, slug in queries)
+            print(f"relevance ({name}): the page in the top three {top3}/{len(queries)}")
+        return
+    from articles.search import search
+    from tests.search.relevance_check import QUERIES as CHECK
+    from tests.search.relevance_heldout import QUERIES as HELD_OUT
+    from tests.search.relevance_set import QUERIES as TUNED
+
+    for name, queries in (("tuned", TUNED), ("check", CHECK), ("held out", HELD_OUT)):
+        top3 = first = section = 0
+        for query, slug, anchor in queries:
+            hits = search(query).hits
+            top3 += slug in [hit.slug for hit in hits[:3]]
+            first += bool(hits) and hits[0].slug == slug
+            section += bool(hits) and (hits[0].slug, hits[0].anchor) == (slug, anchor)
+        total = len(queries)
+        print(
+            f"relevance ({name}): the article in the top three {top3}/{total}, first {first}/{total};"
+            f" the right section first {section}/{total}"
+        )
 
 
 if __name__ == "__main__":

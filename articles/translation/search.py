@@ -328,17 +328,25 @@ def _ranked(groups, language, live, now, limit):
     matches is weighed."""
     counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
     if sum(counts) > POOL:
-        # The rarest concepts first, while their pages fit the pool (at least the rarest one).
+        # The rarest concepts first, while their pages fit the pool (at least the rarest one
+        # that some page has: a word no page has, "soy", would find nothing at all).
         rare, room = [], POOL
         for count, group in sorted(zip(counts, groups, strict=True), key=lambda pair: pair[0]):
+            if not count:
+                continue
             if rare and count > room:
                 break
             rare.append(group)
             room -= count
         # A synonym's phrase with a word most pages use ("dolor radicular") is costly to
-        # match everywhere; its concept still has the words the patient typed.
+        # match everywhere; its concept still has the words the patient typed. Its small
+        # words ("de") are not matched (_content_stems), so they do not count.
+        stop = STOPWORDS.get(language, frozenset())
         groups = [
-            [group[0], *(p for p in group[1:] if not any(_common_word(w, language, len(live)) for w in p.split()))]
+            [
+                group[0],
+                *(p for p in group[1:] if not any(_common_word(w, language, len(live)) for w in p.split() if w not in stop)),
+            ]
             for group in (rare or groups)
         ]
     return _rank(groups, False, language, live, now, limit)

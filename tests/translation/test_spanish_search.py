@@ -157,3 +157,20 @@ def test_spanish_matches_are_found_through_the_index_and_the_planner_gets_its_sc
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.usefixtures("shipped")
+def test_a_large_library_searches_the_rarer_concepts_some_page_has(monkeypatch):
+    """When the query's concepts hold more pages than the pool (a large library: the pool
+    made tiny here), only the rarer concepts are searched. A word no page has ("soy") is not
+    one of them: it found nothing at all at 10,000 pages. And a synonym's phrase is kept
+    unless a word of it that is matched is common: "de" is on every page but never matched
+    (here only a word on every page counts as common)."""
+    from articles.translation import search as spanish_search
+
+    monkeypatch.setattr(spanish_search, "POOL", 2)
+    hits = search("soy diabetico se me sube el azucar con la cortisona?", "es").hits
+    assert "diabetes-and-steroid-shots" in [hit.slug for hit in hits[:3]]
+    monkeypatch.setattr(spanish_search, "COMMON_SHARE", 0.99)
+    hits = search("estimulador temporal de 60 dias para el nervio", "es").hits
+    assert "peripheral-nerve-stimulation" in [hit.slug for hit in hits[:3]]
