@@ -171,13 +171,17 @@ def _quoted(stem):
     return '"' + stem.replace('"', "") + '"'
 
 
-def _content_stems(phrase, language):
-    """A phrase's stems without its small words ("en la espalda": "espald"): FTS5 would read
-    the small words' entries in every page to match them."""
+def _content_words(phrase, language):
+    """A phrase's words without its small words ("en la espalda": "espalda"), on both
+    databases: FTS5 would read the small words' entries in every page to match them, and
+    PostgreSQL's own list of small words is not ours ("tantos")."""
     stop = STOPWORDS.get(language, frozenset())
     words_ = phrase.split()
-    kept = [w for w in words_ if w not in stop] or words_
-    return [key(w, language) for w in kept], len(words_)
+    return [w for w in words_ if w not in stop] or words_
+
+
+def _content_stems(phrase, language):
+    return [key(w, language) for w in _content_words(phrase, language)], len(phrase.split())
 
 
 def _loose(phrase, language):
@@ -235,9 +239,12 @@ def _tsquery(groups, require_all, language, together=False):
     for group in groups:
         alternatives = []
         for index, phrase in enumerate(group):
-            function = "phraseto_tsquery" if together or index else "plainto_tsquery"
-            alternatives.append(f"{function}(%s::regconfig, %s)")
-            params += [config, phrase]
+            if together or index:
+                alternatives.append("phraseto_tsquery(%s::regconfig, %s)")
+                params += [config, phrase]
+            else:
+                alternatives.append("plainto_tsquery(%s::regconfig, %s)")
+                params += [config, " ".join(_content_words(phrase, language))]
         parts.append("(" + " || ".join(alternatives) + ")")
     return (" && " if require_all else " || ").join(parts), params
 
@@ -340,7 +347,7 @@ def _ranked(groups, language, live, now, limit):
             room -= count
         # A synonym's phrase with a word most pages use ("dolor radicular") is costly to
         # match everywhere; its concept still has the words the patient typed. Its small
-        # words ("de") are not matched (_content_stems), so they do not count.
+        # words ("de") are not matched (_content_words), so they do not count.
         stop = STOPWORDS.get(language, frozenset())
         groups = [
             [

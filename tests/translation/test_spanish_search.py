@@ -174,3 +174,15 @@ def test_a_large_library_searches_the_rarer_concepts_some_page_has(monkeypatch):
     monkeypatch.setattr(spanish_search, "COMMON_SHARE", 0.99)
     hits = search("estimulador temporal de 60 dias para el nervio", "es").hits
     assert "peripheral-nerve-stimulation" in [hit.slug for hit in hits[:3]]
+
+
+@pytest.mark.usefixtures("shipped")
+def test_the_small_words_of_a_query_are_ours_on_both_databases():
+    """The word "tantos" is one of our small words (stemming.STOPWORDS), not PostgreSQL's. The
+    patient phrase "tantos especialistas" (content/synonyms.es.yaml) is matched by its typed words
+    without ours on both databases: every page with "especialistas" has it (on PostgreSQL
+    only those with "tantos" too did, and at 10,000 pages none, so nothing was found)."""
+    phrase = search("tantos especialistas", "es")
+    word = search("especialistas", "es")
+    assert word.total > 0
+    assert phrase.total >= word.total
