@@ -64,6 +64,7 @@ class Library:
     synonyms: list[words.SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
     body_parts: list[words.BodyPartEntry] = field(default_factory=list)  # [{"words": [...], "articles": [...]}]
     body_parts_display: str = ""
+    questions: list[words.QuestionEntry] = field(default_factory=list)  # [{"heading": ..., "asked": [...]}]
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
     policies_hash: str = ""  # empty when the folder has no policies file
@@ -214,6 +215,7 @@ def read_library(root: str | os.PathLike[str]) -> Library:
     library.synonyms = words.read_synonyms(root / words.SYNONYMS_FILE, root, problems)
     library.body_parts = words.read_body_parts(root / words.BODY_PARTS_FILE, root, problems)
     library.body_parts_display = display_name(root / words.BODY_PARTS_FILE, root)
+    library.questions = words.read_questions(root / words.QUESTIONS_FILE, root, problems)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
     library.policies, library.policies_hash = read_policies(root / POLICIES_FILE, root, problems)
     translated.read_words(root, library.translations, problems)

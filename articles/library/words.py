@@ -1,5 +1,6 @@
 """The library's word files: the glossary, the patient phrases search understands
-(synonyms.yaml) and the medical words the glossary should explain (medical_terms.txt).
+(synonyms.yaml), the questions a standard section answers (questions.yaml) and the medical
+words the glossary should explain (medical_terms.txt).
 Read and checked like the articles: every problem with its file and line."""
 
 from pathlib import Path
@@ -111,6 +112,7 @@ def _column_problems(term: str, definition: str, aliases: list[str]) -> list[str
 
 SYNONYMS_FILE = "synonyms.yaml"
 BODY_PARTS_FILE = "body_parts.yaml"
+QUESTIONS_FILE = "questions.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
@@ -172,6 +174,38 @@ def read_body_parts(path: Path, root: Path, problems: list[Problem]) -> list[Bod
                 problems.append(Problem(display, line, f"{shown(word)} is listed twice (also at line {seen[word]})"))
             seen.setdefault(word, line)
         entries.append({"words": words, "articles": [a.strip() for a in lists[1]], "line": line})
+    return entries
+
+
+class QuestionEntry(TypedDict):
+    heading: str
+    asked: list[str]
+
+
+def read_questions(path: Path, root: Path, problems: list[Problem]) -> list[QuestionEntry]:
+    """content/questions.yaml: the ways patients ask what one standard section answers ("how
+    long does it last" for "How well does it work?"). Each way is words in order, "*" for any
+    words between: search links a result that asks it to the section with that heading."""
+    not_a_list = "the file must be a list of entries with a 'heading' and an 'asked' list"
+    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
+    if found is None:
+        return []
+    display, node, data = found
+    entries: list[QuestionEntry] = []
+    for index, entry in enumerate(data):
+        line = node.value[index].start_mark.line + 1
+        if not isinstance(entry, dict) or set(entry) != {"heading", "asked"}:
+            problems.append(Problem(display, line, "each entry has a 'heading' and an 'asked' list, and nothing else"))
+            continue
+        heading, asked = entry["heading"], entry["asked"]
+        if not isinstance(heading, str) or not heading.strip() or not _lists_of_words([asked]):
+            problems.append(Problem(display, line, "'heading' must be text and 'asked' a list of phrases"))
+            continue
+        ways = [" ".join(way.lower().split()) for way in asked]
+        if bad := next((way for way in ways if way.startswith("*") or way.endswith("*")), None):
+            problems.append(Problem(display, line, f"{shown(bad)}: '*' only stands between words"))
+            continue
+        entries.append({"heading": " ".join(heading.split()), "asked": ways})
     return entries
 
 

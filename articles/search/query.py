@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from django.conf import settings
 
 from articles.library.files import Problem
-from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
+from articles.library.words import BODY_PARTS_FILE, QUESTIONS_FILE, SYNONYMS_FILE, read_body_parts, read_questions, read_synonyms
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -40,10 +40,11 @@ def tokens(text: str | None) -> list[str]:
 
 
 log = logging.getLogger("articles.search")
+W = TypeVar("W")  # what a word file is built into
 _held: dict[str, dict[str, object]] = {}
 
 
-def _word_file(name: str, read: Callable[..., Any], build: Callable[[Any], dict[str, list[str]]]) -> dict[str, list[str]]:
+def _word_file(name: str, read: Callable[..., Any], build: Callable[[Any], W]) -> W:
     """A word file of content/ through the library's reader (the same checks as load_content),
     read again when it changes; a file with a problem keeps the last good copy (load_content
     and check_content name the problem)."""
@@ -85,6 +86,48 @@ def synonym_map(language: str | None = None) -> dict[str, list[str]]:
 def body_part_map(language: str | None = None) -> dict[str, list[str]]:
     """A body-part word -> the slugs of the articles about treating it, from content/body_parts.yaml."""
     return _word_file(_in(language, BODY_PARTS_FILE), read_body_parts, lambda entries: _mapping(entries, "words", "articles"))
+
+
+def _way(asked: str) -> re.Pattern[str]:
+    """A way of asking ("how long * last") as a pattern over a query's words joined by spaces:
+    each word starts a word of the query ("last" finds "lasts"), "*" any words between."""
+    parts: list[str] = []
+    gap = False
+    for word in asked.split():
+        if word == "*":
+            gap = True
+            continue
+        if parts:
+            parts.append(r"(?: \S+)* " if gap else " ")
+        parts.append(re.escape(word) + r"\S*")
+        gap = False
+    return re.compile(r"(?:^| )" + "".join(parts))
+
+
+def question_ways(entries: Sequence[Any], words: Callable[[str], list[str]]) -> list[tuple[str, list[re.Pattern[str]]]]:
+    """[(a heading's words joined, the ways of asking what it answers)], from questions.yaml."""
+    return [
+        (
+            " ".join(words(entry["heading"])),
+            [_way(" * ".join(" ".join(words(part)) for part in way.split("*"))) for way in entry["asked"]],
+        )
+        for entry in entries
+    ]
+
+
+def questions_asked(query_words: Sequence[str], language: str | None = None) -> set[str]:
+    """The headings (their words joined) of the standard sections that answer what the query
+    asks, from content/questions.yaml or its translation: "does burning the nerves actually
+    work" asks what "How well does it work?" answers, whose common words say little alone."""
+    if language is None:
+        ways = _word_file(QUESTIONS_FILE, read_questions, lambda entries: question_ways(entries, tokens))
+    else:
+        from articles.translation.stemming import words
+
+        name = _in(language, QUESTIONS_FILE)
+        ways = _word_file(name, read_questions, lambda entries: question_ways(entries, words))
+    text = " ".join(query_words)
+    return {heading for heading, patterns in ways if any(p.search(text) for p in patterns)}
 
 
 def merged_names(glossary_pairs: Mapping[str, list[str]], synonyms: Mapping[str, list[str]]) -> dict[str, list[str]]:

@@ -30,7 +30,7 @@ import snowballstemmer
 
 from articles.caching.memo import per_stamp
 from articles.models import Article
-from articles.search.query import STOPWORDS, tokens
+from articles.search.query import STOPWORDS, questions_asked, tokens
 
 CANDIDATES = 100
 # How much each signal counts (the article's own rank counts 1).
@@ -255,6 +255,9 @@ NAME_FACTOR = 0.01
 # pairs in a heading ("how many", "what if") adds this share of the heaviest concept's.
 CLOSE_IN_SECTION = 1.0
 ECHO = 0.5
+# A section whose heading answers the kind of question asked (content/questions.yaml) counts as
+# if its heading named the query's weightiest concept (HEADING times its weight).
+ASKED = HEADING
 
 
 def _found(group: Sequence[str], heading: str, text: str) -> float:
@@ -335,7 +338,8 @@ def section_scores(
 
     A concept counts by its rarity in the library and more the fewer of the article's sections
     have it, HEADING times in the heading; the page's own name only breaks ties. Two of the
-    query's concepts close together count again, and the question's word pairs in a heading."""
+    query's concepts close together count again, the question's word pairs in a heading, and
+    a heading that answers the kind of question asked (content/questions.yaml)."""
     groups = [_beyond(g, title) for g in groups]
     found = _found_in_sections(sections, groups)
     df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
@@ -349,6 +353,7 @@ def section_scores(
         math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
     ]
     asked = _bigrams(list(query_tokens))
+    answering = questions_asked(query_tokens)
     heaviest = max(weights, default=0.0)
     scores = []
     for (head, body), row in zip(sections, found, strict=True):
@@ -356,6 +361,8 @@ def section_scores(
         present = [i for i, c in enumerate(row) if c and not named[i]]
         value += sum(CLOSE_IN_SECTION * (weights[i] + weights[j]) for i, j in _close_pairs(groups, present, body))
         value += ECHO * heaviest * len(asked & _heading_bigrams(head))
+        if answering and " ".join(tokens(head)) in answering:
+            value += ASKED * heaviest
         scores.append(value * (SUMMARY_FACTOR if _SUMMARY.search(head) else 1.0))
     return scores
 

@@ -43,6 +43,7 @@ class Translations:
     policies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lang -> entries
     synonyms: dict[str, list[Any]] = field(default_factory=dict)  # lang -> synonyms.<lang>.yaml entries
     body_parts: dict[str, list[Any]] = field(default_factory=dict)  # lang -> body_parts.<lang>.yaml entries
+    questions: dict[str, list[Any]] = field(default_factory=dict)  # lang -> questions.<lang>.yaml entries
     topic_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (slug, lang) -> its folder
 
 
@@ -71,6 +72,7 @@ def read_words(root: Path, translations: Translations, problems: list[Problem]) 
         # The search's word files, read with the English files' own checks (library/words.py).
         translations.synonyms[language] = words.read_synonyms(root / f"synonyms.{language}.yaml", root, problems)
         translations.body_parts[language] = words.read_body_parts(root / f"body_parts.{language}.yaml", root, problems)
+        translations.questions[language] = words.read_questions(root / f"questions.{language}.yaml", root, problems)
 
 
 def check_article(source: SourceFile, english: SourceFile | None, language: str, problems: list[Problem]) -> None:

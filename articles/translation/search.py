@@ -25,7 +25,8 @@ from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_par
 from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
-from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names
+from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked
+from articles.search.ranking import ASKED
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -394,16 +395,20 @@ def _covered(text_stems, concepts_stems, weights):
     return sum(w for concept, w in zip(concepts_stems, weights, strict=True) if any(f" {p} " in padded for p in concept))
 
 
-def _sections(row, concept_stems, weights, language):
+def _sections(row, concept_stems, weights, language, answering=frozenset()):
     """(share of the query's weight a section holds, the heading counting double, and its
-    anchor, heading, text and lead), best first."""
+    anchor, heading, text and lead), best first. A heading that answers the kind of question
+    asked (content/questions.<lang>.yaml) counts as if it named the weightiest concept."""
     total = sum(weights) or 1.0
+    asked = ASKED * max(weights, default=0.0)
     found = []
     for passage in row.passages or []:
         heading = passage.get("heading_stems") or " ".join(key(w, language) for w in words(passage.get("heading", "")))
         text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
         score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
         anchor, heading_text, lead = passage.get("anchor", ""), passage.get("heading", ""), passage.get("lead", "")
+        if answering and " ".join(words(heading_text)) in answering:
+            score += asked / (3 * total)
         found.append((score, anchor, heading_text, passage.get("text", ""), lead))
     return sorted(found, key=lambda item: -item[0])
 
@@ -466,14 +471,14 @@ def _order(ranked, groups, language, live, now):
     return sorted(head, key=lambda i: -scores[i]) + [i for i in ranked if i not in chosen], weights
 
 
-def _best_sections(ids, groups, weights, language):
+def _best_sections(ids, groups, weights, language, answering=frozenset()):
     """Each shown result's best section: {id: (score, anchor, heading, text, lead)}."""
     from articles.models import ArticleTranslation
 
     concept_stems = _stem_sets(groups, language)
     found = {}
     for row in ArticleTranslation.objects.filter(pk__in=ids).only("id", "passages"):
-        best = _sections(row, concept_stems, weights, language)[:1]
+        best = _sections(row, concept_stems, weights, language, answering)[:1]
         if best and best[0][0] > 0:
             found[row.pk] = best[0]
     return found
@@ -539,7 +544,7 @@ def _run(groups, query_words, language, now, page, question=False):
         # The pages about treating the body part the query names come first, in that order.
         ranked = sorted(ranked, key=lambda i: live[i].article.slug not in named)
     shown = ranked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    sections = _best_sections(shown, groups, weights, language)
+    sections = _best_sections(shown, groups, weights, language, questions_asked(query_words, language))
     hits = []
     for row_id in shown:
         row = live[row_id]

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from articles.library.sync import rerender_all
-from articles.library.words import read_body_parts
+from articles.library.words import read_body_parts, read_questions
 from articles.models import Article, Passage
 from articles.search import search
 
@@ -114,6 +114,44 @@ def test_a_bad_body_parts_file_is_refused_with_its_line(tmp_path, text, message)
     problems = []
     read_body_parts(tmp_path / "body_parts.yaml", tmp_path, problems)
     assert problems and message in problems[-1].message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- heading: How well does it work?\n", "each entry has a 'heading' and an 'asked' list"),
+        ("- heading: How well does it work?\n  asked: []\n", "'asked' a list of phrases"),
+        ("- heading: [a]\n  asked: [actually work]\n", "'heading' must be text"),
+        ("- heading: How well does it work?\n  asked: ['* last']\n", "'* last': '*' only stands between words"),
+    ],
+)
+def test_a_bad_questions_file_is_refused_with_its_line(tmp_path, text, message):
+    (tmp_path / "questions.yaml").write_text(text)
+    problems = []
+    read_questions(tmp_path / "questions.yaml", tmp_path, problems)
+    assert problems and message in problems[-1].message and problems[-1].line == 1
+
+
+def test_a_section_that_answers_the_kind_of_question_asked_is_linked():
+    """content/questions.yaml: "does it actually work" and "how long does the relief last" ask
+    what "How well does it work?" answers. Their own words are on most pages and say little
+    alone, so without the file the section that names the treatment won; a query that does
+    not ask it leaves the choice to the words."""
+    from articles.search.query import questions_asked, tokens
+    from articles.search.ranking import section_scores
+
+    assert questions_asked(tokens("how long does the relief from the nerve soak last")) == {"how well does it work"}
+    assert questions_asked(tokens("does the nerve soak actually work")) == {"how well does it work"}
+    assert questions_asked(tokens("how long is the drive home")) == set()
+    sections = [
+        ("what is a nerve soak?", "a nerve soak calms a sore nerve. it works on the nerve for a long time."),
+        ("how well does it work?", "about half of people have less pain."),
+    ]
+    groups, rarity = [["nerve soak"], ["actually"], ["work"]], [2.0, 0.0, 0.1]
+    asked = section_scores(sections, groups, rarity, "nerve soak", tokens("does the nerve soak actually work"))
+    assert asked[1] > asked[0]
+    plain = section_scores(sections, groups, rarity, "nerve soak", tokens("nerve soak work"))
+    assert plain[0] > plain[1]
 
 
 def test_a_body_part_names_an_article_that_must_exist(library_dir):

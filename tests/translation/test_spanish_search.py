@@ -186,3 +186,11 @@ def test_the_small_words_of_a_query_are_ours_on_both_databases():
     word = search("especialistas", "es")
     assert word.total > 0
     assert phrase.total >= word.total
+
+
+@pytest.mark.usefixtures("shipped")
+def test_a_spanish_question_about_how_long_relief_lasts_links_to_how_well_it_works():
+    """content/questions.es.yaml: "cuánto dura el alivio" asks what "¿Qué tan bien funciona?"
+    answers (without the file the result linked to the section that names the treatment)."""
+    hits = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").hits
+    assert (hits[0].slug, hits[0].anchor) == ("radiofrequency-ablation-back-and-neck", "qué-tan-bien-funciona")
