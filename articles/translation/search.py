@@ -24,7 +24,6 @@ from articles.caching.memo import per_stamp_by_key
 from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_parts, read_synonyms
 from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
-from articles.search.fallback import FALLBACK_SHARE
 from articles.search.highlight import highlight, mark
 from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked
 from articles.search.ranking import ASKED
@@ -337,12 +336,9 @@ def _ranked(groups, language, live, now, limit):
     matches is weighed."""
     counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
     if sum(counts) > POOL:
-        # The rarest concepts first, while together they hold about a tenth of the library, as
-        # English's fallback (or the pool, in a smaller one); at least the rarest one that some
-        # page has (a word no page has, "soy", would find nothing at all). The database ranks
-        # them and the pool takes its best: a rare word that says little ("mamá") no longer
-        # fills the pool on its own.
-        rare, room = [], max(POOL, FALLBACK_SHARE * len(live))
+        # The rarest concepts first, while their pages fit the pool (at least the rarest one
+        # that some page has: a word no page has, "soy", would find nothing at all).
+        rare, room = [], POOL
         for count, group in sorted(zip(counts, groups, strict=True), key=lambda pair: pair[0]):
             if not count:
                 continue

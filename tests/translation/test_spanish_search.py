@@ -194,17 +194,3 @@ def test_a_spanish_question_about_how_long_relief_lasts_links_to_how_well_it_wor
     answers (without the file the result linked to the section that names the treatment)."""
     hits = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").hits
     assert (hits[0].slug, hits[0].anchor) == ("radiofrequency-ablation-back-and-neck", "qué-tan-bien-funciona")
-
-
-@pytest.mark.usefixtures("shipped")
-def test_a_rare_word_that_says_little_does_not_fill_the_pool_alone(monkeypatch):
-    """In a large library the rarer concepts searched may hold together a share of it
-    (search/fallback.FALLBACK_SHARE, as English), not only the pool: "hija" (daughter) is on
-    one page, and alone it left the page on headaches out (at 10,000 pages, "mamá" filled the
-    pool with pages about nothing asked). The pool made tiny and the share large here."""
-    from articles.translation import search as spanish_search
-
-    monkeypatch.setattr(spanish_search, "POOL", 1)
-    monkeypatch.setattr(spanish_search, "FALLBACK_SHARE", 0.75)
-    hits = search("mi hija tiene dolor de cabeza, sirve un bloqueo", "es").hits
-    assert "headaches-and-nerve-blocks" in [hit.slug for hit in hits[:3]]
