@@ -121,19 +121,32 @@ def _lists_of_words(lists: list[Any]) -> bool:
     return all(isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v) for v in lists)
 
 
-def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
-    """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
-    not_a_list = "the file must be a list of entries with patient and clinical phrases"
-    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
+def _entries(
+    path: Path, root: Path, problems: list[Problem], what: str, keys: set[str], exact: bool = True
+) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """A word file's entries with their lines: each a mapping with `keys` (what: how the
+    messages name them), or a problem with its line; (its display name, the entries)."""
+    found = yaml_list(
+        read_optional(path, root, problems), path, root, problems, f"the file must be a list of entries with {what}"
+    )
     if found is None:
-        return []
+        return "", []
     display, node, data = found
-    entries: list[SynonymEntry] = []
+    entries = []
     for index, entry in enumerate(data):
         line = node.value[index].start_mark.line + 1
-        if not isinstance(entry, dict) or set(entry) - {"patient", "clinical"}:
-            problems.append(Problem(display, line, "each entry has 'patient' and 'clinical' lists, and nothing else"))
+        if not isinstance(entry, dict) or (set(entry) != keys if exact else bool(set(entry) - keys)):
+            problems.append(Problem(display, line, f"each entry has {what}, and nothing else"))
             continue
+        entries.append((line, entry))
+    return display, entries
+
+
+def read_synonyms(path: Path, root: Path, problems: list[Problem]) -> list[SynonymEntry]:
+    """content/synonyms.yaml: patient phrases and the clinical words they stand for."""
+    display, found = _entries(path, root, problems, "'patient' and 'clinical' lists", {"patient", "clinical"}, exact=False)
+    entries: list[SynonymEntry] = []
+    for line, entry in found:
         lists: list[Any] = [entry.get("patient"), entry.get("clinical")]  # checked just below
         if not _lists_of_words(lists):
             problems.append(Problem(display, line, "'patient' and 'clinical' must each be a list of phrases"))
@@ -152,18 +165,10 @@ def read_body_parts(path: Path, root: Path, problems: list[Problem]) -> list[Bod
     """content/body_parts.yaml: the words patients use for a part of the body, and the articles
     about treating it (search ranks those higher when a query names the part). The articles'
     slugs are checked against the library like `related` (validation.py)."""
-    not_a_list = "the file must be a list of entries with 'words' and 'articles' lists"
-    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
-    if found is None:
-        return []
-    display, node, data = found
+    display, found = _entries(path, root, problems, "'words' and 'articles' lists", {"words", "articles"})
     entries: list[BodyPartEntry] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        line = node.value[index].start_mark.line + 1
-        if not isinstance(entry, dict) or set(entry) != {"words", "articles"}:
-            problems.append(Problem(display, line, "each entry has 'words' and 'articles' lists, and nothing else"))
-            continue
+    for line, entry in found:
         lists: list[Any] = [entry["words"], entry["articles"]]
         if not _lists_of_words(lists):
             problems.append(Problem(display, line, "'words' and 'articles' must each be a list of words"))
@@ -186,17 +191,9 @@ def read_questions(path: Path, root: Path, problems: list[Problem]) -> list[Ques
     """content/questions.yaml: the ways patients ask what one standard section answers ("how
     long does it last" for "How well does it work?"). Each way is words in order, "*" for any
     words between: search links a result that asks it to the section with that heading."""
-    not_a_list = "the file must be a list of entries with a 'heading' and an 'asked' list"
-    found = yaml_list(read_optional(path, root, problems), path, root, problems, not_a_list)
-    if found is None:
-        return []
-    display, node, data = found
+    display, found = _entries(path, root, problems, "a 'heading' and an 'asked' list", {"heading", "asked"})
     entries: list[QuestionEntry] = []
-    for index, entry in enumerate(data):
-        line = node.value[index].start_mark.line + 1
-        if not isinstance(entry, dict) or set(entry) != {"heading", "asked"}:
-            problems.append(Problem(display, line, "each entry has a 'heading' and an 'asked' list, and nothing else"))
-            continue
+    for line, entry in found:
         heading, asked = entry["heading"], entry["asked"]
         if not isinstance(heading, str) or not heading.strip() or not _lists_of_words([asked]):
             problems.append(Problem(display, line, "'heading' must be text and 'asked' a list of phrases"))
