@@ -119,13 +119,10 @@ def questions_asked(query_words: Sequence[str], language: str | None = None) -> 
     """The headings (their words joined) of the standard sections that answer what the query
     asks, from content/questions.yaml or its translation: "does burning the nerves actually
     work" asks what "How well does it work?" answers, whose common words say little alone."""
-    if language is None:
-        ways = _word_file(QUESTIONS_FILE, read_questions, lambda entries: question_ways(entries, tokens))
-    else:
-        from articles.translation.stemming import words
-
-        name = _in(language, QUESTIONS_FILE)
-        ways = _word_file(name, read_questions, lambda entries: question_ways(entries, words))
+    split: Callable[[str], list[str]] = tokens
+    if language is not None:
+        from articles.translation.stemming import words as split  # accents folded, as queries are
+    ways = _word_file(_in(language, QUESTIONS_FILE), read_questions, lambda entries: question_ways(entries, split))
     text = " ".join(query_words)
     return {heading for heading, patterns in ways if any(p.search(text) for p in patterns)}
 

@@ -333,13 +333,15 @@ def section_scores(
     rarity: Sequence[float],
     title: str,
     query_tokens: Sequence[str] = (),
+    answering: set[str] | None = None,
 ) -> list[float]:
     """How well each of an article's sections (heading, text: lower case) answers the query.
 
     A concept counts by its rarity in the library and more the fewer of the article's sections
     have it, HEADING times in the heading; the page's own name only breaks ties. Two of the
     query's concepts close together count again, the question's word pairs in a heading, and
-    a heading that answers the kind of question asked (content/questions.yaml)."""
+    a heading that answers the kind of question asked (content/questions.yaml; `answering`,
+    when the caller has already read it for the query)."""
     groups = [_beyond(g, title) for g in groups]
     found = _found_in_sections(sections, groups)
     df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
@@ -353,7 +355,7 @@ def section_scores(
         math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
     ]
     asked = _bigrams(list(query_tokens))
-    answering = questions_asked(query_tokens)
+    answering = questions_asked(query_tokens) if answering is None else answering
     heaviest = max(weights, default=0.0)
     scores = []
     for (head, body), row in zip(sections, found, strict=True):
@@ -378,9 +380,11 @@ def best_sections(
         by_article.setdefault(article_id, []).append((anchor, heading, text))
     chosen = {}
     known = names()
+    answering = questions_asked(query_tokens)  # once for the query, not once a page
     for article_id, sections in by_article.items():
         title = known.by_id.get(article_id, "")
-        scores = section_scores([(h.lower(), t.lower()) for _, h, t in sections], groups, rarity, title, query_tokens)
+        lowered = [(h.lower(), t.lower()) for _, h, t in sections]
+        scores = section_scores(lowered, groups, rarity, title, query_tokens, answering)
         best = max(range(len(sections)), key=scores.__getitem__)
         if scores[best] > 0:
             chosen[article_id] = sections[best]

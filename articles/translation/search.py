@@ -347,13 +347,12 @@ def _ranked(groups, language, live, now, limit):
             rare.append(group)
             room -= count
         # A synonym's phrase with a word most pages use ("dolor radicular") is costly to
-        # match everywhere; its concept still has the words the patient typed. Its small
-        # words ("de") are not matched (_content_words), so they do not count.
-        stop = STOPWORDS.get(language, frozenset())
+        # match everywhere; its concept still has the words the patient typed. Only the words
+        # that are matched count (_content_words: not "de").
         groups = [
             [
                 group[0],
-                *(p for p in group[1:] if not any(_common_word(w, language, len(live)) for w in p.split() if w not in stop)),
+                *(p for p in group[1:] if not any(_common_word(w, language, len(live)) for w in _content_words(p, language))),
             ]
             for group in (rare or groups)
         ]
