@@ -6,6 +6,7 @@ than the search itself (ts_headline re-parses each whole article: 10-40 ms a pag
 """
 
 import re
+from collections.abc import Collection
 
 from django.utils.html import escape
 
@@ -21,9 +22,10 @@ def mark(snippet: str) -> str:
     return escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
-def highlight(text: str, groups: list[list[str]], words: int = SNIPPET_WORDS) -> str:
-    # Small words of a matched phrase ("in", "the") are not what the patient looked for.
-    wanted = {w for group in groups for phrase in group for w in phrase.split() if w not in STOPWORDS and len(w) > 2}
+def highlight(text: str, groups: list[list[str]], words: int = SNIPPET_WORDS, stopwords: Collection[str] = STOPWORDS) -> str:
+    # Small words of a matched phrase ("in", "the"; the page's language's: "los") are not what
+    # the patient looked for.
+    wanted = {w for group in groups for phrase in group for w in phrase.split() if w not in stopwords and len(w) > 2}
     # A stem, so "injections" marks "injection": the word less its last two letters, at least four.
     stems = sorted({w[: max(4, len(w) - 2)] for w in wanted}, key=len, reverse=True)
     if not stems:

@@ -548,7 +548,7 @@ def _run(groups, query_words, language, now, page, question=False):
     for row_id in shown:
         row = live[row_id]
         _, anchor, heading, text, _ = sections.get(row_id, (0.0, "", "", "", ""))
-        snippet = mark(highlight(text, groups) or row.summary)
+        snippet = mark(highlight(text, groups, stopwords=STOPWORDS.get(language, frozenset())) or row.summary)
         topic = reads.topic(row.article.topic.slug, language)
         topic_title = topic.title if topic else ""
         hits.append(Hit(row.article.slug, row.title, row.summary, topic_title, row.article.topic.slug, snippet, anchor, heading))

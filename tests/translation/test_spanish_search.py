@@ -194,3 +194,11 @@ def test_a_spanish_question_about_how_long_relief_lasts_links_to_how_well_it_wor
     answers (without the file the result linked to the section that names the treatment)."""
     hits = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").hits
     assert (hits[0].slug, hits[0].anchor) == ("radiofrequency-ablation-back-and-neck", "qué-tan-bien-funciona")
+
+
+@pytest.mark.usefixtures("shipped")
+def test_a_spanish_snippet_marks_the_words_asked_not_the_small_words():
+    """The Spanish snippet leaves the query's small words ("los", "las") unmarked: with
+    English's list of small words, "Los resultados…" was marked for "quemar los nervios"."""
+    hits = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").hits
+    assert hits and all("<mark>los</mark>" not in hit.snippet.lower() for hit in hits)
