@@ -202,3 +202,14 @@ def test_a_spanish_snippet_marks_the_words_asked_not_the_small_words():
     English's list of small words, "Los resultados…" was marked for "quemar los nervios"."""
     hits = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").hits
     assert hits and all("<mark>los</mark>" not in hit.snippet.lower() for hit in hits)
+
+
+@pytest.mark.usefixtures("shipped")
+def test_the_verb_dura_is_not_the_dura_mater(client):
+    """The verb "dura" (it lasts) is common in Spanish pages and questions ("¿cuánto dura?"): it was an
+    alias of Duramadre, so the pages linked it to the dura mater's definition and the search
+    showed that definition's card. The glossary entry keeps "saco dural"."""
+    html = client.get("/es/articulos/what-is-interventional-pain-management/").content.decode()
+    assert 'href="/es/glosario/#duramadre">dura<' not in html
+    glossary = search("cuanto dura el alivio de quemar los nervios de la espalda", "es").glossary
+    assert "Duramadre" not in [entry.term for entry in glossary]
