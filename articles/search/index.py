@@ -84,12 +84,14 @@ SQLITE_TRIGGERS = {
 
 POSTGRES_SQL = [
     "ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    # The names and summary alone too: which pages are about a word (backends/postgres.rank).
+    "ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS search_head tsvector",
     """CREATE OR REPLACE FUNCTION articles_article_search_vector() RETURNS trigger AS $$
        BEGIN
-         NEW.search_vector :=
+         NEW.search_head :=
            setweight(to_tsvector('english', coalesce(NEW.title, '') || ' ' || coalesce(NEW.also_called::text, '')), 'A') ||
-           setweight(to_tsvector('english', coalesce(NEW.summary, '')), 'B') ||
-           setweight(to_tsvector('english', coalesce(NEW.plain_text, '')), 'C');
+           setweight(to_tsvector('english', coalesce(NEW.summary, '')), 'B');
+         NEW.search_vector := NEW.search_head || setweight(to_tsvector('english', coalesce(NEW.plain_text, '')), 'C');
          RETURN NEW;
        END $$ LANGUAGE plpgsql""",
     "DROP TRIGGER IF EXISTS articles_article_search_vector ON articles_article",
@@ -101,6 +103,8 @@ POSTGRES_SQL = [
     """CREATE INDEX IF NOT EXISTS articles_article_search_gin ON articles_article
        USING GIN (search_vector) WITH (fastupdate = off)""",
     "ALTER INDEX articles_article_search_gin SET (fastupdate = off)",
+    """CREATE INDEX IF NOT EXISTS articles_article_search_head_gin ON articles_article
+       USING GIN (search_head) WITH (fastupdate = off)""",
 ]
 POSTGRES_PASSAGE_SQL = [
     """ALTER TABLE articles_passage ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
@@ -133,7 +137,8 @@ def ensure_index(connection):
             # written rows (deferred FK checks pending) is refused by PostgreSQL.
             cursor.execute(
                 """SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'articles_article_search_vector')
-                      AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'articles_article_search_gin'),
+                      AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'articles_article_search_gin')
+                      AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'articles_article_search_head_gin'),
                           EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'articles_article_passages')
                       AND EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'articles_passage_search_gin')"""
             )
@@ -146,7 +151,7 @@ def ensure_index(connection):
                 for statement in POSTGRES_PASSAGE_SQL:
                     cursor.execute(statement)
                 _rebuild_passages(cursor, connection.vendor)
-            cursor.execute("SELECT count(*) FROM articles_article WHERE search_vector IS NULL")
+            cursor.execute("SELECT count(*) FROM articles_article WHERE search_vector IS NULL OR search_head IS NULL")
             if cursor.fetchone()[0]:
                 rebuild_index(connection)
             return
@@ -214,7 +219,9 @@ def drop_index(connection):
         elif connection.vendor == "postgresql":
             cursor.execute("DROP TRIGGER IF EXISTS articles_article_search_vector ON articles_article")
             cursor.execute("DROP INDEX IF EXISTS articles_article_search_gin")
+            cursor.execute("DROP INDEX IF EXISTS articles_article_search_head_gin")
             cursor.execute("ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector")
+            cursor.execute("ALTER TABLE articles_article DROP COLUMN IF EXISTS search_head")
             cursor.execute("DROP TRIGGER IF EXISTS articles_article_passages ON articles_article")
             cursor.execute("DROP INDEX IF EXISTS articles_passage_search_gin")
             cursor.execute("ALTER TABLE articles_passage DROP COLUMN IF EXISTS search_vector")

@@ -9,13 +9,20 @@ as SQLite's bm25 uses), from one ts_stat pass over the library per change stamp.
 import contextlib
 import json
 import math
+from array import array
 
 from django.db import DatabaseError, connection
 
 from articles import rules
 from articles.caching.memo import per_stamp, per_stamp_by_key
+from articles.search.backends import live
 from articles.search.fallback import all_but_one, rarer
 from articles.search.index import POSTGRES_RANK_WEIGHTS
+from articles.search.ranking import CANDIDATES
+
+# More matches than this, and only the likeliest are ranked by their whole text (rank): as
+# many as Python orders again. Ranking twice as many changed no result measured at 10,000.
+FULLY_RANKED = CANDIDATES
 
 
 def tsquery(groups, require_all):
@@ -100,10 +107,13 @@ def _ranking(groups, weights, alias):
         return f"ts_rank_cd('{cover}', {alias}.search_vector, ({query}), 1)", params
     parts, params = [], []
     for group, weight in zip(groups, weights, strict=True):
+        if not weight:  # no word PostgreSQL searches ("after"): it ranks nothing, at a cost per row
+            continue
         concept, concept_params = tsquery([group], True)
         parts.append(f"{weight:.6f} * ts_rank_cd('{cover}', {alias}.search_vector, {concept}, 1)")
         params += concept_params
-    return " + ".join(parts) or "0", params
+    # Nothing to rank by: a constant, as an expression (a bare 0 would be ORDER BY's column 0).
+    return " + ".join(parts) or "CAST(0 AS float8)", params
 
 
 @contextlib.contextmanager
@@ -125,56 +135,130 @@ def through_the_index(cursor):
 
 
 def rank(groups, require_all, now, among=None):
-    """Article ids, best first; of the articles `among` only, when given (a few ids: cheap)."""
-    # Rank ids only: the GIN index finds the matches.
-    live, live_params = rules.published_sql("a", now)
+    """Article ids, best first; of the articles `among` only, when given (a few ids: cheap).
+
+    Ranking reads each match's whole vector, once for each concept: for a common word at
+    10,000 articles (a thousand matches or more) that was 20-30 ms, most of a search. So the
+    matches come from each concept's page list (_concept_pages, kept per library change),
+    and when more than FULLY_RANKED match, only the likeliest are ranked by their text: those
+    holding the most of the query's rarer concepts, in their names or summary above all.
+    The rest follow in that order. Python orders the first CANDIDATES again (ranking.py)."""
+    if among is not None:
+        return _rank_among(groups, require_all, now, among)
+    weights = _weights(groups)
+    pages = _concept_pages_of(groups)
+    hidden = live.hidden(now)
+    ids = [i for i in _matches(groups, require_all, weights, pages) if i not in hidden]
+    rest = []
+    if len(ids) > FULLY_RANKED:
+        held = [(w, set(p[0]), set(p[1])) for w, p in zip(weights, pages, strict=True) if p is not None]
+
+        def likely(i):
+            return -sum(w * ((i in body) + (i in named)) for w, body, named in held), i
+
+        ids.sort(key=likely)
+        ids, rest = ids[:FULLY_RANKED], ids[FULLY_RANKED:]
+    if not ids:
+        return []
+    order, order_params = _ranking(groups, weights, "a")
     with connection.cursor() as cursor:
-        weights = _weights(groups)
-        if require_all:
-            query, params = tsquery(groups, True)
-        else:
-            query, params = _fallback(groups, weights)
-        if not query:
-            return []
-        order, order_params = _ranking(groups, weights, "a")
-        if require_all or among is not None:
-            within, within_params = ("AND a.id = ANY(%s)", [list(among)]) if among is not None else ("", [])
-            # The tsquery is written inline, not joined in: only a query the planner can see
-            # lets it use the GIN index instead of reading every row.
-            sql = f"""SELECT a.id FROM articles_article a
-                      WHERE a.search_vector @@ ({query}) AND {live} {within}
-                      ORDER BY {order} DESC, a.title"""  # noqa: S608
-            sql_params = [*params, *live_params, *within_params, *order_params]
-        else:
-            # The matches are found first, on their own: with the publication rule beside
-            # the match the planner took the status index and checked the match on every row.
-            sql = f"""WITH matched AS MATERIALIZED (
-                          SELECT id FROM articles_article WHERE search_vector @@ ({query}))
-                      SELECT a.id FROM articles_article a
-                      WHERE a.id IN (SELECT id FROM matched) AND {live}
-                      ORDER BY {order} DESC, a.title"""  # noqa: S608
-            sql_params = [*params, *live_params, *order_params]
-        # For a common word thousands of pages match: 30 ms through the index, 78 reading every row.
-        with through_the_index(cursor):
-            cursor.execute(sql, sql_params)
-            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT a.id FROM articles_article a WHERE a.id = ANY(%s) ORDER BY {order} DESC, a.title",  # noqa: S608
+            [ids, *order_params],
+        )
+        return [row[0] for row in cursor.fetchall()] + rest
+
+
+def _rank_among(groups, require_all, now, among):
+    live_sql, live_params = rules.published_sql("a", now)
+    weights = _weights(groups)
+    query, params = tsquery(groups, True) if require_all else _fallback(groups, weights)
+    if not query:
+        return []
+    order, order_params = _ranking(groups, weights, "a")
+    with connection.cursor() as cursor, through_the_index(cursor):
+        # The tsquery is written inline, not joined in: only a query the planner can see
+        # lets it use the GIN index instead of reading every row.
+        cursor.execute(
+            f"""SELECT a.id FROM articles_article a
+                WHERE a.search_vector @@ ({query}) AND {live_sql} AND a.id = ANY(%s)
+                ORDER BY {order} DESC, a.title""",  # noqa: S608
+            [*params, *live_params, list(among), *order_params],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _matches(groups, require_all, weights, pages):
+    """The articles (live or not) that match every concept; or the fallback's (_fallback), from
+    the concepts' page lists. A concept with no searchable word asks nothing, as in a tsquery."""
+
+    def having(subset):
+        found = [set(pages[i][0]) for i in subset if pages[i] is not None]
+        return set.intersection(*found) if found else set()
+
+    every = range(len(groups))
+    if require_all:
+        return having(every)
+    matched = set()
+    for skipped, _ in enumerate(all_but_one(groups)):  # each subset leaves out one concept, in order
+        matched |= having([i for i in every if i != skipped])
+    rare = rarer(groups, weights, idf(groups), _document_frequencies()[0])
+    for i in every:
+        if any(groups[i] is group for group in rare):
+            matched |= having([i])
+    return matched
+
+
+def _concept_pages_of(groups):
+    return [_concept_pages(json.dumps(group)) for group in groups]
+
+
+@per_stamp_by_key(maxsize=512)
+def _concept_pages(group_json):
+    """(the articles that have a concept as tsquery matches it, those whose names or summary
+    have it: search_head), or None for a concept with no searchable word; one statement,
+    through the indexes. 4 bytes an article: 40 MB a worker at most at 10,000 articles."""
+    query, params = tsquery([json.loads(group_json)], True)
+    with connection.cursor() as cursor, through_the_index(cursor):
+        cursor.execute(
+            f"""SELECT numnode({query}),
+                       array(SELECT id FROM articles_article WHERE search_vector @@ ({query})),
+                       array(SELECT id FROM articles_article WHERE search_head @@ ({query}))""",  # noqa: S608
+            [*params, *params, *params],
+        )
+        asks, having, named = cursor.fetchone()
+    return (array("i", having), array("i", named)) if asks else None
 
 
 def rank_passages(groups, require_all, now, limit, among=None):
     """[(passage id, article id, anchor, heading, text)], best first, of live articles only;
     of the articles `among` when given (the candidates: found through the article index)."""
-    live, live_params = rules.published_sql("a", now)
+    query, params = tsquery(groups, require_all)
+    order, order_params = _ranking(groups, _weights(groups), "p")
     with connection.cursor() as cursor:
-        query, params = tsquery(groups, require_all)
-        order, order_params = _ranking(groups, _weights(groups), "p")
-        within, within_params = ("AND p.article_id = ANY(%s)", [list(among)]) if among is not None else ("", [])
+        if among is not None:
+            hidden = live.hidden(now)
+            # The candidates' sections are a few hundred: read by article, then each matched.
+            # Through the GIN index, a common word found most sections in the library first.
+            cursor.execute(
+                f"""WITH theirs AS MATERIALIZED (
+                        SELECT id, article_id, anchor, heading, text, search_vector FROM articles_passage
+                        WHERE article_id = ANY(%s))
+                    SELECT p.id, p.article_id, p.anchor, p.heading, p.text FROM theirs p
+                    WHERE p.search_vector @@ ({query})
+                    ORDER BY {order} DESC, p.id
+                    LIMIT %s""",  # noqa: S608
+                [[i for i in among if i not in hidden], *params, *order_params, limit],
+            )
+            return cursor.fetchall()
+        live_sql, live_params = rules.published_sql("a", now)
         cursor.execute(
             f"""SELECT p.id, p.article_id, p.anchor, p.heading, p.text
                 FROM articles_passage p JOIN articles_article a ON a.id = p.article_id
-                WHERE p.search_vector @@ ({query}) AND {live} {within}
+                WHERE p.search_vector @@ ({query}) AND {live_sql}
                 ORDER BY {order} DESC, p.id
                 LIMIT %s""",  # noqa: S608
-            [*params, *live_params, *within_params, *order_params, limit],
+            [*params, *live_params, *order_params, limit],
         )
         return cursor.fetchall()
 

@@ -5,11 +5,9 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.db import connection
-from django.utils import timezone
 
-from articles import rules
 from articles.caching.memo import per_stamp, per_stamp_by_key
-from articles.models import Article
+from articles.search.backends import live
 from articles.search.fallback import all_but_one, rarer
 from articles.search.index import SQLITE_BM25_WEIGHTS, SQLITE_PASSAGE_WEIGHTS, SQLITE_VOCABULARY
 from articles.search.query import tokens
@@ -38,23 +36,6 @@ def _expression(groups, require_all):
     return match_expression(groups, True) if require_all else _fallback_expression(groups) or match_expression(groups, False)
 
 
-def _hidden(now):
-    """The articles that are not live at `now`: few rows (drafts, scheduled ones)."""
-    built, rows = _not_live()
-    if now < built:  # a moment before the list was read: the rule asked of the table itself
-        rows = Article.objects.exclude(rules.published_q(now=now)).only(*rules.PUBLICATION_FIELDS)
-    return frozenset(row.id for row in rows if not rules.is_published(row, now))
-
-
-@per_stamp
-def _not_live():
-    """(when read, the articles not live then), once per library change: a live article
-    stays live until it is changed (the rule's only clock is a publication time that has
-    come), and a scheduled one is checked against each search's moment (_hidden)."""
-    built = timezone.now()
-    return built, list(Article.objects.exclude(rules.published_q(now=built)).only(*rules.PUBLICATION_FIELDS))
-
-
 def rank(groups, require_all, now, among=None):
     """FTS5 ranks every match on its own; articles that are not live (or not `among`, when
     given) are dropped in Python.
@@ -63,7 +44,7 @@ def rank(groups, require_all, now, among=None):
     made searches slow at 10,000 articles; unpublished articles are few.
     """
     with connection.cursor() as cursor:
-        hidden = _hidden(now)
+        hidden = live.hidden(now)
         weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
         cursor.execute(
             f"""SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s
@@ -82,7 +63,7 @@ def rank_passages(groups, require_all, now, limit, among=None):
     of the articles `among` when given (FTS5 ranks every match anyway: filtered here)."""
     weights = ", ".join(str(w) for w in SQLITE_PASSAGE_WEIGHTS)
     with connection.cursor() as cursor:
-        hidden = _hidden(now)
+        hidden = live.hidden(now)
         cursor.execute(
             f"""SELECT p.id, p.article_id, p.anchor, p.heading, p.text
                 FROM (SELECT rowid AS id, bm25(articles_passage_fts, {weights}) AS score FROM articles_passage_fts
