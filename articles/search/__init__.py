@@ -26,7 +26,7 @@ from articles.search.query import (
     synonym_map,
     tokens,
 )
-from articles.search.ranking import best_sections, names, order
+from articles.search.ranking import CANDIDATES, best_sections, names, order
 from articles.search.spelling import by_initial, suggest
 
 __all__ = ["MARK_START", "MAX_QUERY_CHARS", "Hit", "Results", "clean_query", "highlight", "search"]
@@ -41,9 +41,6 @@ ENOUGH = 10
 ENOUGH_PASSAGES = 5
 # Sections ranked per query: enough to find the best section of each result on the first pages.
 PASSAGES = 300
-# Of the first this many articles: ranking the sections of all the candidates that are ordered
-# again cost a third more at 10,000 articles and changed no result measured (README, "Search").
-SECTION_CANDIDATES = 50
 
 
 @dataclass
@@ -105,7 +102,7 @@ def _run(groups, now, page, query_tokens=()):
         return 0, [], None
     engine = backend()
     ranked = _ranked(groups, lambda g, every: engine.rank(g, every, now), ENOUGH)
-    among = ranked[:SECTION_CANDIDATES]
+    among = ranked[:CANDIDATES]
     passages = _ranked(
         groups, lambda g, every: engine.rank_passages(g, every, now, PASSAGES, among), ENOUGH_PASSAGES, key=lambda row: row[0]
     )
