@@ -18,6 +18,10 @@ FALLBACK_ROWS = 200
 # All but one of this many concepts or fewer: a longer question keeps rare words to match
 # on, and intersecting and ranking its many common ones took 70 ms at 10,000 articles.
 ALL_BUT_ONE_UP_TO = 4
+# While the rarer concepts hold fewer articles than this, a common one is added too (within the
+# rows above): one incidental rare word ("scared" in "scared of needles, can they put me to sleep
+# for my shot") found only the one page that used it.
+FEW = 10
 
 Groups = Sequence[Sequence[str]]
 
@@ -36,8 +40,9 @@ def rarer(groups: Groups, weights: Sequence[float], as_concept: Sequence[float],
     rows = 0.0
     for group, weight, concept in sorted(held, key=lambda item: -item[1]):
         # About how many articles have it (back from its idf): the rows the fallback ranks.
+        before = rows
         rows += (total + 1) / math.exp(concept) - 0.5
-        if kept and (weight <= common or rows > max(FALLBACK_ROWS, FALLBACK_SHARE * total)):
+        if kept and (weight <= common and before >= FEW or rows > max(FALLBACK_ROWS, FALLBACK_SHARE * total)):
             break
         kept.append(group)
     return kept

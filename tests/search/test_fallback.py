@@ -7,7 +7,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from articles.search.fallback import ALL_BUT_ONE_UP_TO, FALLBACK_ROWS, all_but_one, rarer
+from articles.search.fallback import ALL_BUT_ONE_UP_TO, FALLBACK_ROWS, FEW, all_but_one, rarer
 
 TOTAL = 10_000
 
@@ -28,6 +28,27 @@ def test_the_rarer_concepts_are_kept_rarest_first_while_they_hold_about_a_tenth_
     pages = [8000, 100, 700, 300]
     weights = [idf(p) for p in pages]
     assert rarer(groups, weights, weights, TOTAL) == [["shower"], ["battery"]]
+
+
+def test_one_incidental_rare_word_is_not_all_a_question_is_searched_for():
+    """ "scared of needles, can they put me to sleep for my shot" in a library of 58: only one
+    page says "scared", and the rest are common words; searching "scared" alone found that one
+    page. While the rarer concepts hold fewer than FEW pages, the next one is added, common or
+    not, within the fallback's rows."""
+    total = 58
+
+    def small(pages):
+        return math.log(1 + (total - pages + 0.5) / (pages + 0.5))
+
+    groups = [["scared"], ["shot"], ["needles"]]
+    weights = [small(p) for p in (1, 30, 40)]
+    assert rarer(groups, weights, weights, total) == [["scared"], ["shot"]]
+    # Enough pages with the rare word: the common ones stay out, as before.
+    weights = [small(p) for p in (FEW + 2, 30, 40)]
+    assert rarer(groups, weights, weights, total) == [["scared"]]
+    # In a large library a common word holds more rows than the fallback may rank: left out.
+    weights = [idf(p) for p in (1, 5000, 6000)]
+    assert rarer(groups, weights, weights, TOTAL) == [["scared"]]
 
 
 def test_the_rarest_concept_is_kept_even_when_common_and_a_word_no_page_has_never():
