@@ -102,11 +102,8 @@ def _fallback(groups, weights):
 
 
 def _ranking(groups, weights, alias):
-    """SQL for the rarity-weighted rank of a row (one plain rank without weights), and its parameters."""
+    """SQL for the rarity-weighted rank of a row, and its parameters."""
     cover = "{" + ", ".join(str(w) for w in POSTGRES_RANK_WEIGHTS) + "}"
-    if weights is None:
-        query, params = tsquery(groups, False)
-        return f"ts_rank_cd('{cover}', {alias}.search_vector, ({query}), 1)", params
     parts, params = [], []
     for group, weight in zip(groups, weights, strict=True):
         if not weight:  # no word PostgreSQL searches ("after"): it ranks nothing, at a cost per row
@@ -148,12 +145,13 @@ def rank(groups, require_all, now, among=None):
     if among is not None:
         return _rank_among(groups, require_all, now, among)
     weights = _weights(groups)
-    pages = _concept_pages_of(groups)
+    # Each concept's (pages, pages naming it) as sets, once a search; None: it asks nothing.
+    pages = [None if p is None else (set(p[0]), set(p[1])) for p in (_concept_pages(json.dumps(g)) for g in groups)]
     hidden = live.hidden(now)
     ids = [i for i in _matches(groups, require_all, weights, pages) if i not in hidden]
     rest = []
     if len(ids) > FULLY_RANKED:
-        held = [(w, set(p[0]), set(p[1])) for w, p in zip(weights, pages, strict=True) if p is not None]
+        held = [(w, *p) for w, p in zip(weights, pages, strict=True) if p is not None]
 
         def likely(i):
             return -sum(w * ((i in body) + (i in named)) for w, body, named in held), i
@@ -192,10 +190,11 @@ def _rank_among(groups, require_all, now, among):
 
 def _matches(groups, require_all, weights, pages):
     """The articles (live or not) that match every concept; or the fallback's (_fallback), from
-    the concepts' page lists. A concept with no searchable word asks nothing, as in a tsquery."""
+    the concepts' page sets (rank). A concept with no searchable word asks nothing, as in a
+    tsquery."""
 
     def having(subset):
-        found = [set(pages[i][0]) for i in subset if pages[i] is not None]
+        found = [pages[i][0] for i in subset if pages[i] is not None]
         return set.intersection(*found) if found else set()
 
     every = range(len(groups))
@@ -209,10 +208,6 @@ def _matches(groups, require_all, weights, pages):
         if any(groups[i] is group for group in rare):
             matched |= having([i])
     return matched
-
-
-def _concept_pages_of(groups):
-    return [_concept_pages(json.dumps(group)) for group in groups]
 
 
 @per_stamp_by_key(maxsize=512)
