@@ -64,7 +64,7 @@ class Library:
     synonyms: list[words.SynonymEntry] = field(default_factory=list)  # [{"patient": [...], "clinical": [...]}]
     body_parts: list[words.BodyPartEntry] = field(default_factory=list)  # [{"words": [...], "articles": [...]}]
     body_parts_display: str = ""
-    questions: list[words.QuestionEntry] = field(default_factory=list)  # [{"heading": ..., "asked": [...]}]
+    questions: list[words.QuestionEntry] = field(default_factory=list)  # [{"headings": [...], "asked": [...]}]
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
     policies_hash: str = ""  # empty when the folder has no policies file

@@ -183,26 +183,28 @@ def read_body_parts(path: Path, root: Path, problems: list[Problem]) -> list[Bod
 
 
 class QuestionEntry(TypedDict):
-    heading: str
+    headings: list[str]  # the one section's wordings: a translation may word it several ways
     asked: list[str]
 
 
 def read_questions(path: Path, root: Path, problems: list[Problem]) -> list[QuestionEntry]:
     """content/questions.yaml: the ways patients ask what one standard section answers ("how
     long does it last" for "How well does it work?"). Each way is words in order, "*" for any
-    words between: search links a result that asks it to the section with that heading."""
+    words between: search links a result that asks it to the section with that heading. The
+    heading may be a list, when the pages word the same section more than one way."""
     display, found = _entries(path, root, problems, "a 'heading' and an 'asked' list", {"heading", "asked"})
     entries: list[QuestionEntry] = []
     for line, entry in found:
         heading, asked = entry["heading"], entry["asked"]
-        if not isinstance(heading, str) or not heading.strip() or not _lists_of_words([asked]):
-            problems.append(Problem(display, line, "'heading' must be text and 'asked' a list of phrases"))
+        headings = [heading] if isinstance(heading, str) else heading
+        if not _lists_of_words([headings, asked]):
+            problems.append(Problem(display, line, "'heading' must be text (or a list of texts) and 'asked' a list of phrases"))
             continue
         ways = [" ".join(way.lower().split()) for way in asked]
         if bad := next((way for way in ways if way.startswith("*") or way.endswith("*")), None):
             problems.append(Problem(display, line, f"{shown(bad)}: '*' only stands between words"))
             continue
-        entries.append({"heading": " ".join(heading.split()), "asked": ways})
+        entries.append({"headings": [" ".join(h.split()) for h in headings], "asked": ways})
     return entries
 
 

@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     i if in into is it its me my no not of on or our should so than that the their them then there
     these they this to too was we were what when where which who why will with would you your
     about get getting got having much many more most also just very
-    cant can't dont don't wont won't im i'm ive i've because really""".split()
+    cant can't dont don't wont won't im i'm ive i've because really ok okay""".split()
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -106,13 +106,11 @@ def _way(asked: str) -> re.Pattern[str]:
 
 def question_ways(entries: Sequence[Any], words: Callable[[str], list[str]]) -> list[tuple[str, list[re.Pattern[str]]]]:
     """[(a heading's words joined, the ways of asking what it answers)], from questions.yaml."""
-    return [
-        (
-            " ".join(words(entry["heading"])),
-            [_way(" * ".join(" ".join(words(part)) for part in way.split("*"))) for way in entry["asked"]],
-        )
-        for entry in entries
-    ]
+    ways = []
+    for entry in entries:
+        asked = [_way(" * ".join(" ".join(words(part)) for part in way.split("*"))) for way in entry["asked"]]
+        ways += [(" ".join(words(heading)), asked) for heading in entry["headings"]]
+    return ways
 
 
 def questions_asked(query_words: Sequence[str], language: str | None = None) -> set[str]:

@@ -121,7 +121,8 @@ def test_a_bad_body_parts_file_is_refused_with_its_line(tmp_path, text, message)
     [
         ("- heading: How well does it work?\n", "each entry has a 'heading' and an 'asked' list"),
         ("- heading: How well does it work?\n  asked: []\n", "'asked' a list of phrases"),
-        ("- heading: [a]\n  asked: [actually work]\n", "'heading' must be text"),
+        ("- heading: {a: b}\n  asked: [actually work]\n", "'heading' must be text"),
+        ("- heading: [How well does it work?, '']\n  asked: [actually work]\n", "'heading' must be text"),
         ("- heading: How well does it work?\n  asked: ['* last']\n", "'* last': '*' only stands between words"),
     ],
 )
@@ -130,6 +131,19 @@ def test_a_bad_questions_file_is_refused_with_its_line(tmp_path, text, message):
     problems = []
     read_questions(tmp_path / "questions.yaml", tmp_path, problems)
     assert problems and message in problems[-1].message and problems[-1].line == 1
+
+
+def test_a_section_worded_several_ways_is_one_entry(tmp_path):
+    """A translation words the same section more than one way: each wording gets the ways."""
+    from articles.search.query import question_ways, tokens
+
+    (tmp_path / "questions.yaml").write_text("- heading: ['¿Y si no me ayuda?', '¿Y si no le ayuda?']\n  asked: [no me sirvio]\n")
+    problems = []
+    entries = read_questions(tmp_path / "questions.yaml", tmp_path, problems)
+    assert not problems
+    ways = question_ways(entries, tokens)
+    assert [heading for heading, _ in ways] == ["y si no me ayuda", "y si no le ayuda"]
+    assert all(pattern.search("la inyeccion no me sirvio de nada") for _, patterns in ways for pattern in patterns)
 
 
 def test_a_section_that_answers_the_kind_of_question_asked_is_linked():

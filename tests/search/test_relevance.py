@@ -29,7 +29,7 @@ from .relevance_queries import QUERIES
 TARGET = 0.95
 # (set, its floor for the article in the top three, its floor for the right section first)
 SECTION_SETS = [
-    pytest.param(relevance_set.QUERIES, 0.95, 0.61, id="tuned"),
+    pytest.param(relevance_set.QUERIES, 0.95, 0.63, id="tuned"),
     pytest.param(relevance_check.QUERIES, 0.95, 0.56, id="check"),
     pytest.param(relevance_heldout.QUERIES, 0.93, 0.48, id="heldout"),
 ]
@@ -85,3 +85,21 @@ def test_the_sets_name_real_sections(db):
     for queries in (relevance_set.QUERIES, relevance_check.QUERIES, relevance_heldout.QUERIES):
         for query, slug, anchor in queries:
             assert anchor in anchors.get(slug, ()), (query, slug, anchor)
+
+
+@pytest.mark.usefixtures("shipped")
+@pytest.mark.parametrize(
+    ("query", "slug", "anchor"),
+    [
+        # Without content/questions.yaml's ways for these two kinds of section, the first links
+        # went to "What is going on in my neck?" and "Who may it help?".
+        ("my arm tingles from a pinched nerve", "neck-pain-and-pinched-nerves", "symptoms"),
+        ("the nerve burning didnt help my back", "radiofrequency-ablation-back-and-neck", "what-if-it-does-not-help"),
+        # "ok" and "okay" frame a question and say nothing of its subject; as words of the
+        # query, rare in the library, they led to the one page with "is it OK to stop".
+        ("is it okay to exercise if my back hurts", "staying-active-and-physical-therapy", "hurt-versus-harm"),
+    ],
+)
+def test_a_question_links_to_the_section_that_answers_it(query, slug, anchor):
+    hits = search(query).hits
+    assert (hits[0].slug, hits[0].anchor) == (slug, anchor)

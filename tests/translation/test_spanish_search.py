@@ -197,6 +197,22 @@ def test_a_spanish_question_about_how_long_relief_lasts_links_to_how_well_it_wor
 
 
 @pytest.mark.usefixtures("shipped")
+@pytest.mark.parametrize(
+    ("query", "slug", "anchor"),
+    [
+        # The Spanish pages word these sections more than one way; questions.es.yaml lists each
+        # wording. Without the ways, the links went to the sections that name the condition.
+        ("hormigueo en la mano por el cuello", "neck-pain-and-pinched-nerves", "cuáles-son-los-síntomas"),
+        ("que causa la ciatica", "sciatica-and-radiculopathy", "qué-lo-causa"),
+        ("la inyeccion en la espalda no me sirvio", "epidural-steroid-injection", "qué-pasa-si-no-me-ayuda"),
+    ],
+)
+def test_a_spanish_question_about_a_standard_section_links_to_it(query, slug, anchor):
+    hits = search(query, "es").hits
+    assert (hits[0].slug, hits[0].anchor) == (slug, anchor)
+
+
+@pytest.mark.usefixtures("shipped")
 def test_a_spanish_snippet_marks_the_words_asked_not_the_small_words():
     """The Spanish snippet leaves the query's small words ("los", "las") unmarked: with
     English's list of small words, "Los resultados…" was marked for "quemar los nervios"."""
