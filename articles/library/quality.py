@@ -20,7 +20,7 @@ from articles.library.files import Problem
 from articles.library.images import read_images
 from articles.library.reader import read_library
 from articles.library.validation import validate
-from articles.library.words import PLAIN_WORDS_FILE, read_plain_words
+from articles.library.words import PLAIN_WORDS_FILE, read_plain_words, unknown_sections
 from articles.rendering import markdown
 from articles.rendering import policies as policy_text
 from articles.rendering.glossary import Entry, GlossaryIndex
@@ -57,6 +57,7 @@ class QualityReport:
     glossary_size: int = 0
     translations: list = field(default_factory=list)  # translation/quality.Eased
     per_topic: dict[str, int] = field(default_factory=dict)
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # slug -> its sections' anchors
 
     def grade_summary(self):
         if not self.measured:
@@ -92,6 +93,7 @@ def _check_article(source, words, static_dir, report, policies):
     report.measured.append(
         Measured(source.slug, display, grade, figures.smog, figures.flesch_kincaid, figures.sentences, figures.words)
     )
+    report.anchors[source.slug] = [passage["anchor"] for passage in rendered.passages]
     if not figures.smog_reliable:
         report.notes.append(f"{display}: only {figures.sentences} sentences; too short for a stable SMOG score")
     for image in rendered.images:
@@ -143,4 +145,5 @@ def check_library(root, static_dir):
         topic = library.article_topics[slug]
         report.per_topic[topic] = report.per_topic.get(topic, 0) + 1
         _check_article(source, words, Path(static_dir), report, library.policies)
+    report.problems += unknown_sections(library.section_questions, report.anchors, library.section_questions_display)
     return report

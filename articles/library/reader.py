@@ -65,6 +65,8 @@ class Library:
     body_parts: list[words.BodyPartEntry] = field(default_factory=list)  # [{"words": [...], "articles": [...]}]
     body_parts_display: str = ""
     questions: list[words.QuestionEntry] = field(default_factory=list)  # [{"headings": [...], "asked": [...]}]
+    section_questions: list[words.SectionQuestionsEntry] = field(default_factory=list)
+    section_questions_display: str = ""
     medical_terms: list[str] = field(default_factory=list)  # lower-case words the glossary should explain
     policies: list[PolicyEntry] = field(default_factory=list)  # content/policies.yaml, in its order
     policies_hash: str = ""  # empty when the folder has no policies file
@@ -216,6 +218,8 @@ def read_library(root: str | os.PathLike[str]) -> Library:
     library.body_parts = words.read_body_parts(root / words.BODY_PARTS_FILE, root, problems)
     library.body_parts_display = display_name(root / words.BODY_PARTS_FILE, root)
     library.questions = words.read_questions(root / words.QUESTIONS_FILE, root, problems)
+    library.section_questions = words.read_section_questions(root / words.SECTION_QUESTIONS_FILE, root, problems)
+    library.section_questions_display = display_name(root / words.SECTION_QUESTIONS_FILE, root)
     library.medical_terms = words.read_term_list(root / words.MEDICAL_TERMS_FILE, root, problems)
     library.policies, library.policies_hash = read_policies(root / POLICIES_FILE, root, problems)
     translated.read_words(root, library.translations, problems)

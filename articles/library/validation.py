@@ -135,4 +135,8 @@ def validate(
             if slug not in known_slugs:
                 message = f"body part {shown(entry['words'][0])}: article {shown(slug)} does not exist"
                 problems.append(Problem(library.body_parts_display, entry["line"], message))
+    for asked in library.section_questions:
+        if asked["article"] not in known_slugs:
+            message = f"article {shown(asked['article'])} does not exist"
+            problems.append(Problem(library.section_questions_display, asked["line"], message))
     return problems

@@ -1,6 +1,7 @@
 """The library's word files: the glossary, the patient phrases search understands
-(synonyms.yaml), the questions a standard section answers (questions.yaml) and the medical
-words the glossary should explain (medical_terms.txt).
+(synonyms.yaml), the questions a standard section answers (questions.yaml), what patients ask
+that one article's sections answer (section_questions.yaml) and the medical words the
+glossary should explain (medical_terms.txt).
 Read and checked like the articles: every problem with its file and line."""
 
 from pathlib import Path
@@ -113,6 +114,7 @@ def _column_problems(term: str, definition: str, aliases: list[str]) -> list[str
 SYNONYMS_FILE = "synonyms.yaml"
 BODY_PARTS_FILE = "body_parts.yaml"
 QUESTIONS_FILE = "questions.yaml"
+SECTION_QUESTIONS_FILE = "section_questions.yaml"
 MEDICAL_TERMS_FILE = "medical_terms.txt"
 
 
@@ -206,6 +208,59 @@ def read_questions(path: Path, root: Path, problems: list[Problem]) -> list[Ques
             continue
         entries.append({"headings": [" ".join(h.split()) for h in headings], "asked": ways})
     return entries
+
+
+class SectionQuestionsEntry(TypedDict):
+    article: str
+    sections: dict[str, list[str]]  # a section's anchor -> what patients ask that it answers
+    line: int  # where the entry is, for the problems validation finds later
+
+
+def read_section_questions(path: Path, root: Path, problems: list[Problem]) -> list[SectionQuestionsEntry]:
+    """content/section_questions.yaml: for each article, by section anchor, what patients ask
+    that the section answers, in their words ("can i take a bath" for "Recovery"). Search
+    counts them with the section's own words (search/ranking.py). The slugs are checked against the library like
+    body_parts.yaml's (validation.py); the anchors by check_content, which renders the pages
+    (unknown_sections)."""
+    display, found = _entries(path, root, problems, "an 'article' and its 'sections'", {"article", "sections"})
+    entries: list[SectionQuestionsEntry] = []
+    seen: dict[str, int] = {}
+    for line, entry in found:
+        article, sections = entry["article"], entry["sections"]
+        if (
+            not isinstance(article, str)
+            or not article.strip()
+            or not isinstance(sections, dict)
+            or not sections
+            or not all(isinstance(anchor, str) and anchor.strip() for anchor in sections)
+            or not _lists_of_words(list(sections.values()))
+        ):
+            message = "'article' must be a slug and 'sections' each section's anchor with a list of questions"
+            problems.append(Problem(display, line, message))
+            continue
+        slug = article.strip()
+        if slug in seen:
+            problems.append(Problem(display, line, f"{shown(slug)} is listed twice (also at line {seen[slug]})"))
+            continue
+        seen[slug] = line
+        asked = {anchor.strip(): [" ".join(q.split()) for q in questions] for anchor, questions in sections.items()}
+        entries.append({"article": slug, "sections": asked, "line": line})
+    return entries
+
+
+def unknown_sections(entries: list[SectionQuestionsEntry], anchors: dict[str, list[str]], display: str) -> list[Problem]:
+    """The sections a section-questions file names that its article does not have (a heading
+    reworded since: its anchor changed). anchors: each rendered article's section anchors."""
+    problems = []
+    for entry in entries:
+        have = anchors.get(entry["article"])
+        if have is None:
+            continue  # no such article: the loader's check says so
+        for anchor in entry["sections"]:
+            if anchor not in have:
+                message = f"{shown(entry['article'])} has no section {shown('#' + anchor)} (was its heading reworded?)"
+                problems.append(Problem(display, entry["line"], message))
+    return problems
 
 
 def read_term_list(path: Path, root: Path, problems: list[Problem]) -> list[str]:

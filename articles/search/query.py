@@ -14,7 +14,16 @@ from typing import Any, TypeVar, cast
 from django.conf import settings
 
 from articles.library.files import Problem
-from articles.library.words import BODY_PARTS_FILE, QUESTIONS_FILE, SYNONYMS_FILE, read_body_parts, read_questions, read_synonyms
+from articles.library.words import (
+    BODY_PARTS_FILE,
+    QUESTIONS_FILE,
+    SECTION_QUESTIONS_FILE,
+    SYNONYMS_FILE,
+    read_body_parts,
+    read_questions,
+    read_section_questions,
+    read_synonyms,
+)
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -123,6 +132,16 @@ def questions_asked(query_words: Sequence[str], language: str | None = None) -> 
     ways = _word_file(_in(language, QUESTIONS_FILE), read_questions, lambda entries: question_ways(entries, split))
     text = " ".join(query_words)
     return {heading for heading, patterns in ways if any(p.search(text) for p in patterns)}
+
+
+def section_questions(language: str | None = None) -> dict[str, dict[str, str]]:
+    """Article slug -> section anchor -> what patients ask that the section answers (lower
+    case, a question a line), from content/section_questions.yaml or its translation."""
+
+    def build(entries: list[Any]) -> dict[str, dict[str, str]]:
+        return {e["article"]: {a: "\n".join(qs).lower() for a, qs in e["sections"].items()} for e in entries}
+
+    return _word_file(_in(language, SECTION_QUESTIONS_FILE), read_section_questions, build)
 
 
 def merged_names(glossary_pairs: Mapping[str, list[str]], synonyms: Mapping[str, list[str]]) -> dict[str, list[str]]:

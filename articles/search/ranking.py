@@ -30,7 +30,7 @@ import snowballstemmer
 
 from articles.caching.memo import per_stamp
 from articles.models import Article
-from articles.search.query import STOPWORDS, questions_asked, tokens
+from articles.search.query import STOPWORDS, questions_asked, section_questions, tokens
 
 CANDIDATES = 100
 # How much each signal counts (the article's own rank counts 1).
@@ -131,6 +131,7 @@ class Names:
     by_id: dict[int, str] = field(default_factory=dict)  # id -> title and other names
     title_df: Counter[str] = field(default_factory=Counter)
     ids: dict[str, int] = field(default_factory=dict)  # slug -> id
+    slugs: dict[int, str] = field(default_factory=dict)  # id -> slug
 
     weights: dict[tuple[str, ...], float] = field(default_factory=dict)  # what weight() worked out
 
@@ -151,7 +152,7 @@ def names() -> Names:
     title_df: Counter[str] = Counter()
     for text in by_id.values():
         title_df.update(set(stems(text)))
-    return Names(by_id, title_df, {slug: pk for pk, slug, _, _ in rows})
+    return Names(by_id, title_df, {slug: pk for pk, slug, _, _ in rows}, {pk: slug for pk, slug, _, _ in rows})
 
 
 @dataclass
@@ -272,6 +273,11 @@ ECHO = 0.5
 # A section whose heading answers the kind of question asked (content/questions.yaml) counts as
 # if its heading named the query's weightiest concept (HEADING times its weight).
 ASKED = HEADING
+# What patients ask that a section answers (content/section_questions.yaml) counts half as much
+# as its text: a section has several questions, and their common words ("how long", "after")
+# would otherwise outweigh the section's own. 0.5 did best on the tuned and check sets; 1 and
+# 2 (as much as the heading) each lost one or two right sections there.
+ASKED_BY_PATIENTS = 0.5
 
 
 def _found(group: Sequence[str], heading: str, text: str) -> float:
@@ -279,9 +285,11 @@ def _found(group: Sequence[str], heading: str, text: str) -> float:
     return coverage(group, heading) * HEADING + coverage(group, text)
 
 
-def _found_in_sections(sections: Sequence[tuple[str, str]], groups: Sequence[Sequence[str]]) -> list[list[float]]:
-    """_found of every concept in every section (heading, text: lower case), searching the
-    whole page once per word: searching each section apart was a fifth of a search's time."""
+def _found_in_sections(sections: Sequence[Sequence[str]], groups: Sequence[Sequence[str]]) -> list[list[float]]:
+    """_found of every concept in every section (heading, text and, if given, what patients
+    ask that it answers, counting ASKED_BY_PATIENTS times: lower case), searching the whole
+    page once per word: searching each section apart was a fifth of a search's time."""
+    width = len(sections[0]) if sections else 2
     parts = [part for section in sections for part in section]
     joined = "\n".join(parts)
     starts = list(itertools.accumulate((len(p) + 1 for p in parts), initial=0))  # and the end, last
@@ -319,7 +327,12 @@ def _found_in_sections(sections: Sequence[tuple[str, str]], groups: Sequence[Seq
         return [1.0 if phrase else count / len(typed) for phrase, count in zip(clinical_hits, typed_hits, strict=True)]
 
     by_group = [shares(g) for g in groups]
-    return [[share[2 * i] * HEADING + share[2 * i + 1] for share in by_group] for i in range(len(sections))]
+    if width == 2:
+        return [[share[2 * i] * HEADING + share[2 * i + 1] for share in by_group] for i in range(len(sections))]
+    return [
+        [share[3 * i] * HEADING + share[3 * i + 1] + share[3 * i + 2] * ASKED_BY_PATIENTS for share in by_group]
+        for i in range(len(sections))
+    ]
 
 
 def _bigrams(words: Sequence[str]) -> set[str]:
@@ -348,16 +361,19 @@ def section_scores(
     title: str,
     query_tokens: Sequence[str] = (),
     answering: set[str] | None = None,
+    patients: Sequence[str] = (),
 ) -> list[float]:
     """How well each of an article's sections (heading, text: lower case) answers the query.
 
     A concept counts by its rarity in the library and more the fewer of the article's sections
-    have it, HEADING times in the heading; the page's own name only breaks ties. Two of the
-    query's concepts close together count again, the question's word pairs in a heading, and
-    a heading that answers the kind of question asked (content/questions.yaml; `answering`,
-    when the caller has already read it for the query)."""
+    have it, HEADING times in the heading, ASKED_BY_PATIENTS times in what patients ask that
+    the section answers (`patients`, each section's, lower case: content/section_questions.yaml);
+    the page's own name only breaks ties. Two of the query's concepts close together count again, the
+    question's word pairs in a heading, and a heading that answers the kind of question asked
+    (content/questions.yaml; `answering`, when the caller has already read it for the query)."""
     groups = [_beyond(g, title) for g in groups]
-    found = _found_in_sections(sections, groups)
+    asked_by = list(patients) if any(patients) else []
+    found = _found_in_sections([(*s, q) for s, q in zip(sections, asked_by, strict=True)] if asked_by else sections, groups)
     df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
     n = len(sections)
     # The page's name: in its names, and in most of its sections or in the first one ("What is
@@ -368,15 +384,18 @@ def section_scores(
     weights = [
         math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
     ]
-    asked = _bigrams(list(query_tokens))
+    pairs_asked = _bigrams(list(query_tokens))
     answering = questions_asked(query_tokens) if answering is None else answering
     heaviest = max(weights, default=0.0)
     scores = []
-    for (head, body), row in zip(sections, found, strict=True):
+    for k, ((head, body), row) in enumerate(zip(sections, found, strict=True)):
         value = sum(w * c for w, c in zip(weights, row, strict=True))
         present = [i for i, c in enumerate(row) if c and not named[i]]
-        value += sum(CLOSE_IN_SECTION * (weights[i] + weights[j]) for i, j in _close_pairs(groups, present, body))
-        value += ECHO * heaviest * len(asked & _heading_bigrams(head))
+        close = set(_close_pairs(groups, present, body))
+        if asked_by and asked_by[k]:
+            close.update(_close_pairs(groups, present, asked_by[k]))
+        value += sum(CLOSE_IN_SECTION * (weights[i] + weights[j]) for i, j in close)
+        value += ECHO * heaviest * len(pairs_asked & _heading_bigrams(head))
         if answering and " ".join(tokens(head)) in answering:
             value += ASKED * heaviest
         scores.append(value * (SUMMARY_FACTOR if _SUMMARY.search(head) else 1.0))
@@ -395,10 +414,13 @@ def best_sections(
     chosen = {}
     known = names()
     answering = questions_asked(query_tokens)  # once for the query, not once a page
+    asked_by_patients = section_questions()
     for article_id, sections in by_article.items():
         title = known.by_id.get(article_id, "")
         lowered = [(h.lower(), t.lower()) for _, h, t in sections]
-        scores = section_scores(lowered, groups, rarity, title, query_tokens, answering)
+        asked = asked_by_patients.get(known.slugs.get(article_id, ""), {})
+        patients = [asked.get(anchor, "") for anchor, _, _ in sections] if asked else []
+        scores = section_scores(lowered, groups, rarity, title, query_tokens, answering, patients)
         best = max(range(len(sections)), key=scores.__getitem__)
         if scores[best] > 0:
             chosen[article_id] = sections[best]

@@ -44,6 +44,7 @@ class Translations:
     synonyms: dict[str, list[Any]] = field(default_factory=dict)  # lang -> synonyms.<lang>.yaml entries
     body_parts: dict[str, list[Any]] = field(default_factory=dict)  # lang -> body_parts.<lang>.yaml entries
     questions: dict[str, list[Any]] = field(default_factory=dict)  # lang -> questions.<lang>.yaml entries
+    section_questions: dict[str, list[Any]] = field(default_factory=dict)  # lang -> section_questions.<lang>.yaml
     topic_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (slug, lang) -> its folder
 
 
@@ -73,6 +74,8 @@ def read_words(root: Path, translations: Translations, problems: list[Problem]) 
         translations.synonyms[language] = words.read_synonyms(root / f"synonyms.{language}.yaml", root, problems)
         translations.body_parts[language] = words.read_body_parts(root / f"body_parts.{language}.yaml", root, problems)
         translations.questions[language] = words.read_questions(root / f"questions.{language}.yaml", root, problems)
+        asked = words.read_section_questions(root / f"section_questions.{language}.yaml", root, problems)
+        translations.section_questions[language] = asked
 
 
 def check_article(source: SourceFile, english: SourceFile | None, language: str, problems: list[Problem]) -> None:

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from articles import rules
 from articles.library.files import Problem
+from articles.library.words import unknown_sections
 from articles.rendering import markdown
 from articles.rendering import policies as policy_text
 from articles.rendering.readability import reading_ease
@@ -73,7 +74,9 @@ def check(library, report, static_dir: Path | None = None) -> list[Eased]:
 
     sync.validate(library, set(library.articles), {}, [p["name"] for p in library.policies])
     measured = []
+    anchors: dict[str, dict[str, list[str]]] = {}  # language -> slug -> its sections' anchors
     for (slug, language), source in library.translations.articles.items():
+        anchors.setdefault(language, {})[slug] = [p["anchor"] for p in markdown.render(source.body).passages]
         english = library.articles.get(slug)
         if english is not None and _outline(english.body) != _outline(source.body):
             # The handout and the structured data find a translation's sections by the English
@@ -89,6 +92,8 @@ def check(library, report, static_dir: Path | None = None) -> list[Eased]:
             report.too_hard.append(
                 Problem(source.display, 1, f"reading ease {ease} is below {ease.minimum:g} (“bastante fácil”); aim higher")
             )
+    for language, entries in library.translations.section_questions.items():
+        library.problems += unknown_sections(entries, anchors.get(language, {}), f"section_questions.{language}.yaml")
     return measured
 
 

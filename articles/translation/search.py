@@ -25,8 +25,8 @@ from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_par
 from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
-from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked
-from articles.search.ranking import ASKED
+from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked, section_questions
+from articles.search.ranking import ASKED, ASKED_BY_PATIENTS
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -394,10 +394,18 @@ def _covered(text_stems, concepts_stems, weights):
     return sum(w for concept, w in zip(concepts_stems, weights, strict=True) if any(f" {p} " in padded for p in concept))
 
 
-def _sections(row, concept_stems, weights, language, answering=frozenset()):
+@lru_cache(maxsize=4096)
+def _stemmed(text, language):
+    """A section's patient questions, stemmed once (they change only with their file)."""
+    return " ".join(key(w, language) for w in words(text))
+
+
+def _sections(row, concept_stems, weights, language, answering=frozenset(), patients=None):
     """(share of the query's weight a section holds, the heading counting double, and its
     anchor, heading, text and lead), best first. A heading that answers the kind of question
-    asked (content/questions.<lang>.yaml) counts as if it named the weightiest concept."""
+    asked (content/questions.<lang>.yaml) counts as if it named the weightiest concept; what
+    patients ask that the section answers (`patients`: anchor -> text, from
+    content/section_questions.<lang>.yaml) counts as in English (search/ranking.py)."""
     total = sum(weights) or 1.0
     asked = ASKED * max(weights, default=0.0)
     found = []
@@ -405,6 +413,9 @@ def _sections(row, concept_stems, weights, language, answering=frozenset()):
         heading = passage.get("heading_stems") or " ".join(key(w, language) for w in words(passage.get("heading", "")))
         text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
         score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
+        if patients and passage.get("anchor") in patients:
+            held = _covered(_stemmed(patients[passage["anchor"]], language), concept_stems, weights)
+            score += ASKED_BY_PATIENTS * held / (3 * total)
         anchor, heading_text, lead = passage.get("anchor", ""), passage.get("heading", ""), passage.get("lead", "")
         if answering and " ".join(words(heading_text)) in answering:
             score += asked / (3 * total)
@@ -475,9 +486,10 @@ def _best_sections(ids, groups, weights, language, answering=frozenset()):
     from articles.models import ArticleTranslation
 
     concept_stems = _stem_sets(groups, language)
+    asked_by_patients = section_questions(language)
     found = {}
-    for row in ArticleTranslation.objects.filter(pk__in=ids).only("id", "passages"):
-        best = _sections(row, concept_stems, weights, language, answering)[:1]
+    for row in ArticleTranslation.objects.filter(pk__in=ids).select_related("article").only("id", "passages", "article__slug"):
+        best = _sections(row, concept_stems, weights, language, answering, asked_by_patients.get(row.article.slug))[:1]
         if best and best[0][0] > 0:
             found[row.pk] = best[0]
     return found

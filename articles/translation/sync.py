@@ -28,6 +28,11 @@ def validate(library, known_slugs, images, policy_names) -> None:
                 if slug not in known_slugs:
                     message = f"no article {slug!r}: each slug must be an English article's"
                     problems.append(Problem(f"body_parts.{language}.yaml", entry["line"], message))
+    for language, entries in tr.section_questions.items():
+        for entry in entries:
+            if entry["article"] not in known_slugs:
+                message = f"no article {entry['article']!r}: each slug must be an English article's"
+                problems.append(Problem(f"section_questions.{language}.yaml", entry["line"], message))
     names = {p["name"] for p in library.policies}
     for language, entries in tr.policies.items():
         for number, entry in enumerate(entries, 1):

@@ -3,6 +3,7 @@ whatever writes the article, linked from each result, and an answer card for a q
 that one live section clearly answers."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from articles.library.sync import rerender_all
@@ -211,3 +212,72 @@ def test_a_word_no_page_has_does_not_empty_the_results():
     _article()
     _article(slug="nerve-soak-again")
     assert "nerve-soak" in [hit.slug for hit in search("nerve soak zzqx").hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- article: epidural-injection\n", "each entry has an 'article' and its 'sections'"),
+        ("- article: epidural-injection\n  sections: [a]\n", "'sections' each section's anchor with a list of questions"),
+        ("- article: epidural-injection\n  sections:\n    risks-and-side-effects: []\n", "a list of questions"),
+        (
+            "- article: x\n  sections: {when-to-get-help: [fever]}\n- article: x\n  sections: {when-to-get-help: [pus]}\n",
+            "'x' is listed twice (also at line 1)",
+        ),
+    ],
+)
+def test_a_bad_section_questions_file_is_refused_with_its_line(tmp_path, text, message):
+    from articles.library.words import read_section_questions
+
+    (tmp_path / "section_questions.yaml").write_text(text)
+    problems = []
+    read_section_questions(tmp_path / "section_questions.yaml", tmp_path, problems)
+    assert problems and message in problems[-1].message
+    assert problems[-1].line == (3 if "twice" in message else 1)
+
+
+def test_section_questions_name_an_article_that_must_exist(library_dir):
+    from articles.library.files import ContentError
+    from articles.library.sync import load_library
+
+    (library_dir / "section_questions.yaml").write_text("- article: no-such-article\n  sections: {a: [b]}\n")
+    with pytest.raises(ContentError) as raised:
+        load_library(library_dir)
+    assert any(
+        p.path.endswith("section_questions.yaml") and p.line == 1 and "'no-such-article' does not exist" in p.message
+        for p in raised.value.problems
+    )
+
+
+def test_check_content_finds_section_questions_for_a_heading_that_was_reworded(library_dir):
+    """A heading reworded changes its anchor: the questions filed under the old one would
+    quietly stop counting, so check_content names them."""
+    from articles.library.quality import check_library
+
+    (library_dir / "section_questions.yaml").write_text(
+        "- article: epidural-injection\n  sections:\n    when-to-get-help: [fever after the shot]\n"
+        "    side-effects: [will my face go red]\n"
+    )
+    found = [str(p) for p in check_library(library_dir, settings.BASE_DIR / "static").problems]
+    assert [p for p in found if "section_questions.yaml" in p] == [
+        "library/section_questions.yaml:1: 'epidural-injection' has no section '#side-effects' (was its heading reworded?)"
+    ]
+
+
+def test_what_patients_ask_leads_to_the_section_that_answers():
+    """content/section_questions.yaml: a section's patient questions count with its words, so
+    the section that answers wins even when the patient's word is not on the page."""
+    from articles.search.query import tokens
+    from articles.search.ranking import section_scores
+
+    sections = [
+        ("what is a nerve soak?", "a nerve soak calms a sore nerve."),
+        ("recovery", "keep the spot clean and dry. do not soak it in water for two days."),
+        ("when to get help", "call us if the spot is red or hot."),
+    ]
+    groups, rarity = [["bath"]], [1.5]
+    query = tokens("can i take a bath afterwards")
+    assert section_scores(sections, groups, rarity, "nerve soak", query) == [0.0, 0.0, 0.0]  # on no section
+    patients = ["what is it", "can i take a bath or shower after", ""]
+    asked = section_scores(sections, groups, rarity, "nerve soak", query, patients=patients)
+    assert max(range(3), key=asked.__getitem__) == 1

@@ -29,9 +29,9 @@ from .relevance_queries import QUERIES
 TARGET = 0.95
 # (set, its floor for the article in the top three, its floor for the right section first)
 SECTION_SETS = [
-    pytest.param(relevance_set.QUERIES, 0.95, 0.63, id="tuned"),
-    pytest.param(relevance_check.QUERIES, 0.95, 0.56, id="check"),
-    pytest.param(relevance_heldout.QUERIES, 0.93, 0.48, id="heldout"),
+    pytest.param(relevance_set.QUERIES, 0.95, 0.61, id="tuned"),
+    pytest.param(relevance_check.QUERIES, 0.95, 0.63, id="check"),
+    pytest.param(relevance_heldout.QUERIES, 0.93, 0.58, id="heldout"),
 ]
 
 
@@ -98,6 +98,9 @@ def test_the_sets_name_real_sections(db):
         # "ok" and "okay" frame a question and say nothing of its subject; as words of the
         # query, rare in the library, they led to the one page with "is it OK to stop".
         ("is it okay to exercise if my back hurts", "staying-active-and-physical-therapy", "hurt-versus-harm"),
+        # Swimming is in the page's recovery section and in its preparing section; what patients
+        # ask that each answers (content/section_questions.yaml) tells them apart.
+        ("can i swim with the temporary stimulator wire", "peripheral-nerve-stimulation", "recovery"),
     ],
 )
 def test_a_question_links_to_the_section_that_answers_it(query, slug, anchor):

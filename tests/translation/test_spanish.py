@@ -324,3 +324,43 @@ def test_every_drawing_in_spanish_has_no_english_label_left():
         labels = set(re.findall(r">([^<>]+)<", text))
         assert not labels & english, (path.name, labels & english)
         assert 'lang="es"' in text
+
+
+def test_spanish_section_questions_are_checked_like_the_english(db, root, capsys):
+    """section_questions.es.yaml names Spanish anchors: an article that does not exist stops
+    the load; a section the Spanish page does not have is named by check_content."""
+    from articles.library.quality import check_library
+
+    _spanish_file(root)
+    asked = root / "section_questions.es.yaml"
+    asked.write_text("- article: no-such-article\n  sections: {a: [b]}\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("load_content", str(root), verbosity=0)
+    assert "section_questions.es.yaml:1: no article 'no-such-article'" in capsys.readouterr().err
+    asked.write_text(
+        "- article: epidural-injection\n  sections:\n    cómo-funciona: [como me ponen la aguja]\n"
+        "    cómo-me-preparo: [puedo comer antes]\n",
+        encoding="utf-8",
+    )
+    found = [str(p) for p in check_library(root, settings.BASE_DIR / "static").problems]
+    assert [p for p in found if "section_questions" in p] == [
+        "section_questions.es.yaml:1: 'epidural-injection' has no section '#cómo-me-preparo' (was its heading reworded?)"
+    ]
+
+
+def test_what_spanish_patients_ask_counts_for_the_section_that_answers(db):
+    """The Spanish sections weigh content/section_questions.es.yaml's questions too."""
+    from types import SimpleNamespace
+
+    from articles.translation.search import _sections, _stem_sets
+
+    row = SimpleNamespace(
+        passages=[
+            {"anchor": "qué-es", "heading": "¿Qué es?", "text": "Una inyección calma el nervio."},
+            {"anchor": "recuperación", "heading": "¿Cómo es la recuperación?", "text": "Mantenga seco el lugar."},
+        ]
+    )
+    concepts = _stem_sets([["banarme"]], "es")  # as a query's words come: accents folded
+    assert all(score == 0 for score, *_ in _sections(row, concepts, [1.0], "es"))
+    found = _sections(row, concepts, [1.0], "es", patients={"recuperación": "me puedo bañar en tina"})
+    assert found[0][1] == "recuperación" and found[0][0] > 0
