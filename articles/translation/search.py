@@ -396,8 +396,9 @@ def _covered(text_stems, concepts_stems, weights):
 
 @lru_cache(maxsize=4096)
 def _stemmed(text, language):
-    """A section's patient questions, stemmed once (they change only with their file)."""
-    return " ".join(key(w, language) for w in words(text))
+    """A section's patient questions (a question a line), stemmed once: they change only with
+    their file. The lines stay apart ("|"), so no phrase runs from one question into the next."""
+    return " | ".join(" ".join(key(w, language) for w in words(line)) for line in text.splitlines())
 
 
 def _sections(row, concept_stems, weights, language, answering=frozenset(), patients=None):

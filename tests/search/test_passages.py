@@ -169,16 +169,22 @@ def test_a_section_that_answers_the_kind_of_question_asked_is_linked():
     assert plain[0] > plain[1]
 
 
-def test_a_body_part_names_an_article_that_must_exist(library_dir):
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("body_parts.yaml", "- words: [foot]\n  articles: [no-such-article]\n"),
+        ("section_questions.yaml", "- article: no-such-article\n  sections: {a: [b]}\n"),
+    ],
+)
+def test_a_word_file_names_an_article_that_must_exist(library_dir, name, text):
     from articles.library.files import ContentError
     from articles.library.sync import load_library
 
-    (library_dir / "body_parts.yaml").write_text("- words: [foot]\n  articles: [no-such-article]\n")
+    (library_dir / name).write_text(text)
     with pytest.raises(ContentError) as raised:
         load_library(library_dir)
     assert any(
-        p.path.endswith("body_parts.yaml") and p.line == 1 and "'no-such-article' does not exist" in p.message
-        for p in raised.value.problems
+        p.path.endswith(name) and p.line == 1 and "'no-such-article' does not exist" in p.message for p in raised.value.problems
     )
 
 
@@ -234,19 +240,6 @@ def test_a_bad_section_questions_file_is_refused_with_its_line(tmp_path, text, m
     read_section_questions(tmp_path / "section_questions.yaml", tmp_path, problems)
     assert problems and message in problems[-1].message
     assert problems[-1].line == (3 if "twice" in message else 1)
-
-
-def test_section_questions_name_an_article_that_must_exist(library_dir):
-    from articles.library.files import ContentError
-    from articles.library.sync import load_library
-
-    (library_dir / "section_questions.yaml").write_text("- article: no-such-article\n  sections: {a: [b]}\n")
-    with pytest.raises(ContentError) as raised:
-        load_library(library_dir)
-    assert any(
-        p.path.endswith("section_questions.yaml") and p.line == 1 and "'no-such-article' does not exist" in p.message
-        for p in raised.value.problems
-    )
 
 
 def test_check_content_finds_section_questions_for_a_heading_that_was_reworded(library_dir):
