@@ -285,10 +285,13 @@ def _found(group: Sequence[str], heading: str, text: str) -> float:
     return coverage(group, heading) * HEADING + coverage(group, text)
 
 
-def _found_in_sections(sections: Sequence[Sequence[str]], groups: Sequence[Sequence[str]]) -> list[list[float]]:
+def _found_in_sections(
+    sections: Sequence[Sequence[str]], groups: Sequence[Sequence[str]]
+) -> tuple[list[list[float]], list[list[float]]]:
     """_found of every concept in every section (heading, text and, if given, what patients
-    ask that it answers, counting ASKED_BY_PATIENTS times: lower case), searching the whole
-    page once per word: searching each section apart was a fifth of a search's time."""
+    ask that it answers, counting ASKED_BY_PATIENTS times: lower case), and the same of the
+    page's own words alone (heading and text), searching the whole page once per word:
+    searching each section apart was a fifth of a search's time."""
     width = len(sections[0]) if sections else 2
     parts = [part for section in sections for part in section]
     joined = "\n".join(parts)
@@ -327,12 +330,11 @@ def _found_in_sections(sections: Sequence[Sequence[str]], groups: Sequence[Seque
         return [1.0 if phrase else count / len(typed) for phrase, count in zip(clinical_hits, typed_hits, strict=True)]
 
     by_group = [shares(g) for g in groups]
+    own = [[share[width * i] * HEADING + share[width * i + 1] for share in by_group] for i in range(len(sections))]
     if width == 2:
-        return [[share[2 * i] * HEADING + share[2 * i + 1] for share in by_group] for i in range(len(sections))]
-    return [
-        [share[3 * i] * HEADING + share[3 * i + 1] + share[3 * i + 2] * ASKED_BY_PATIENTS for share in by_group]
-        for i in range(len(sections))
-    ]
+        return own, own
+    asked = [[share[3 * i + 2] * ASKED_BY_PATIENTS for share in by_group] for i in range(len(sections))]
+    return [[a + b for a, b in zip(row, extra, strict=True)] for row, extra in zip(own, asked, strict=True)], own
 
 
 def _bigrams(words: Sequence[str]) -> set[str]:
@@ -373,14 +375,17 @@ def section_scores(
     (content/questions.yaml; `answering`, when the caller has already read it for the query)."""
     groups = [_beyond(g, title) for g in groups]
     asked_by = list(patients) if any(patients) else []
-    found = _found_in_sections([(*s, q) for s, q in zip(sections, asked_by, strict=True)] if asked_by else sections, groups)
+    found, own = _found_in_sections([(*s, q) for s, q in zip(sections, asked_by, strict=True)] if asked_by else sections, groups)
     df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
+    # Whether a concept is the page's name goes by the page's own words: counted with what
+    # patients ask, "insurance denied" became the costs page's name and lost its weight.
+    df_own = [sum(1 for row in own if row[i] > 0) for i in range(len(groups))]
     n = len(sections)
     # The page's name: in its names, and in most of its sections or in the first one ("What is
     # an epidural steroid injection?"). "Prior authorization", in the title "Costs, insurance
     # and prior authorization", has a section of its own and is not the page's name.
     first = sections[0][0] if sections else ""
-    named = [mentions(g, title) and (df[i] * 3 > n or mentions(g, first)) for i, g in enumerate(groups)]
+    named = [mentions(g, title) and (df_own[i] * 3 > n or mentions(g, first)) for i, g in enumerate(groups)]
     weights = [
         math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
     ]

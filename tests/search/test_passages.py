@@ -274,3 +274,23 @@ def test_what_patients_ask_leads_to_the_section_that_answers():
     patients = ["what is it", "can i take a bath or shower after", ""]
     asked = section_scores(sections, groups, rarity, "nerve soak", query, patients=patients)
     assert max(range(3), key=asked.__getitem__) == 1
+
+
+def test_what_patients_ask_does_not_make_a_word_the_pages_name():
+    """Whether a concept is the page's own name (and so only breaks ties) goes by the page's
+    own words. Counted with the patients' questions, "appeal" on a costs page, in one section's
+    text and two sections' questions, was taken for the page's name and lost its weight."""
+    from articles.search.ranking import section_scores
+
+    sections = [
+        ("what is prior approval?", "your plan agrees to pay before the procedure."),
+        ("why is cost hard to know?", "prices depend on the plan."),
+        ("what if my plan says no?", "you can appeal. ask the clinic to help."),
+        ("a limit on how many shots", "plans pay for a few shots a year."),
+        ("help with bills", "ask about a payment plan."),
+        ("key points", "ask before the procedure."),
+    ]
+    patients = ["", "do i have to appeal", "", "can i appeal a limit", "", ""]
+    groups, rarity = [["appeal"], ["help"]], [3.0, 0.5]
+    scores = section_scores(sections, groups, rarity, "costs and approval appeal", ["appeal", "help"], patients=patients)
+    assert max(range(len(sections)), key=scores.__getitem__) == 2
