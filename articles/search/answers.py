@@ -1,9 +1,11 @@
 """An answer first: for a question, the section that clearly answers it, shown above the
 results like the glossary card (its heading, its first paragraph or list, a link to it).
 
-"Clearly" means: the best section of all belongs to the best article, and the section (with
-its page's name) covers most of what the question asks (by weight: rare words count most). Otherwise no card; better
-none than a wrong one. Only live articles have sections to rank (backends drop the rest).
+"Clearly" means: the best section of all belongs to the best article, the section (with
+its page's name) covers most of what the question asks (by weight: rare words count most), and
+its heading names something asked beyond the page's name that is not on nearly every page
+(COMMON_IDF). Otherwise no card; better none than a wrong one. Only live articles have
+sections to rank (backends drop the rest).
 """
 
 from collections.abc import Sequence
@@ -17,6 +19,15 @@ QUESTION_WORDS = frozenset(
 )
 # The share of the question's weight the section must cover.
 COVERAGE = 0.6
+# A concept the heading names counts only if it is rarer than this in the library (its idf):
+# 0.1 is a word on about nine pages in ten ("after", "before", "take"), which says nothing
+# about what a section answers.
+COMMON_IDF = 0.05
+
+
+def telling(idf: float) -> bool:
+    """Whether a heading that names a concept this rare names what is asked (for an answer card)."""
+    return idf >= COMMON_IDF
 
 
 @dataclass
@@ -49,7 +60,13 @@ def choose(ranking: Ranked, groups: Sequence[Sequence[str]]) -> tuple[int, str, 
     covered = sum(w for group, w in weights if mentions(group, where) or mentions(group, title))
     if not total or covered / total < COVERAGE:
         return None
-    # And its heading is about what is asked: it names something the question asks beyond the page.
-    if not any(mentions(group, heading.lower()) and not mentions(group, title) for group, _ in weights):
+    # And its heading is about what is asked: it names something the question asks beyond the
+    # page, and not one of the library's commonest words ("after": "can i breastfeed after a back
+    # shot?" got "Anti-inflammatory pain pills after 20 weeks").
+    rarity = ranking.rarity or [COMMON_IDF] * len(groups)
+    if not any(
+        telling(idf) and mentions(group, heading.lower()) and not mentions(group, title)
+        for (group, _), idf in zip(weights, rarity, strict=True)
+    ):
         return None
     return top, anchor, heading

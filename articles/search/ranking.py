@@ -161,6 +161,7 @@ class Ranked:
     # article id -> its best section: (anchor, heading, text)
     sections: dict[int, tuple[str, str, str]]
     first_section_article: int | None  # the article of the best section overall
+    rarity: Sequence[float] = ()  # each concept's idf in the library, as order() was given it
 
 
 def _close_pairs(groups: Sequence[Sequence[str]], present: Sequence[int], text: str) -> list[tuple[int, int]]:
@@ -256,7 +257,7 @@ def order(
         return value
 
     head = [a for _, a in sorted(enumerate(head), key=score, reverse=True)]
-    return Ranked(head + tail, best_section, first)
+    return Ranked(head + tail, best_section, first, rarity)
 
 
 # Sections that sum up the page or list questions mention everything and answer nothing.

@@ -379,10 +379,14 @@ def _exact(group, language):
     return " OR ".join(_together(p, language) for p in group)
 
 
+# Added to each concept's idf, so a word on every page still weighs a little.
+IDF_FLOOR = 0.05
+
+
 def _weights(groups, language, pages):
     """Each concept's weight: the fewer pages hold it, the more it says (its idf)."""
     counts = [_concept_freq("\x1f".join([language, *group])) for group in groups]
-    return [math.log((pages + 1) / (count + 1)) + 0.05 for count in counts]
+    return [math.log((pages + 1) / (count + 1)) + IDF_FLOOR for count in counts]
 
 
 def _stem_sets(groups, language):
@@ -462,7 +466,7 @@ def _order(ranked, groups, language, live, now):
     total = sum(weights) or 1.0
     concept_stems = _stem_sets(groups, language)
     # A concept most pages hold ("inyección") does not make "the page about the thing".
-    shares = [math.exp(-(w - 0.05)) for w in weights]  # back from the idf: about the share of pages
+    shares = [math.exp(-(w - IDF_FLOOR)) for w in weights]  # back from the idf: about the share of pages
     counted = [0.0 if share > COMMON_SHARE else 1.0 for share in shares]
     holdings = [_holding(group, language, pool, not use) for group, use in zip(groups, counted, strict=True)]
 
@@ -511,7 +515,8 @@ def is_question(raw, query_words):
 def _answer(shown, sections, groups, weights, language, live):
     """The answer card, by English's rule (search/answers.py): the first result's best section
     is the best of all shown, covers most of the question (its page's names counting), and its
-    heading names something asked beyond the page's name. Otherwise none."""
+    heading names something asked beyond the page's name, and not a word on nearly every page
+    (answers.telling). Otherwise none."""
     if not shown or shown[0] not in sections:
         return None
     top = shown[0]
@@ -533,7 +538,10 @@ def _answer(shown, sections, groups, weights, language, live):
     ]
     if sum(held) / total < ANSWER_COVERAGE:
         return None
-    if not any(_covered(head, [c], [1.0]) and not _covered(title, [c], [1.0]) for c in concept_stems):
+    if not any(
+        answers.telling(w - IDF_FLOOR) and _covered(head, [c], [1.0]) and not _covered(title, [c], [1.0])
+        for c, w in zip(concept_stems, weights, strict=True)
+    ):
         return None
     if not lead:
         return None

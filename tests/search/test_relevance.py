@@ -106,3 +106,13 @@ def test_the_sets_name_real_sections(db):
 def test_a_question_links_to_the_section_that_answers_it(query, slug, anchor):
     hits = search(query).hits
     assert (hits[0].slug, hits[0].anchor) == (slug, anchor)
+
+
+@pytest.mark.usefixtures("shipped")
+def test_an_answer_card_needs_a_heading_that_names_what_is_asked_not_a_common_word():
+    """The question "can i breastfeed after a back shot?" got the card of "Anti-inflammatory pain
+    pills after 20 weeks": the heading named only "after", a word on nearly every page. A heading that names
+    what is asked still gets its card."""
+    assert search("can i breastfeed after a back shot?").answer is None
+    card = search("can i take a bath after my shot?").answer
+    assert card is not None and (card.slug, card.anchor) == ("after-your-procedure", "bathing-and-caring-for-the-needle-spot")
