@@ -19,9 +19,9 @@ QUESTION_WORDS = frozenset(
 )
 # The share of the question's weight the section must cover.
 COVERAGE = 0.6
-# A concept the heading names counts only if it is rarer than this in the library (its idf):
-# 0.1 is a word on about nine pages in ten ("after", "before", "take"), which says nothing
-# about what a section answers.
+# A concept the heading names counts only if its idf in the library is at least this: below
+# it, a word on about 19 pages in 20 ("after", "before"), which says nothing about what a
+# section answers.
 COMMON_IDF = 0.05
 
 
