@@ -135,11 +135,20 @@ def questions_asked(query_words: Sequence[str], language: str | None = None) -> 
 
 
 def section_questions(language: str | None = None) -> dict[str, dict[str, str]]:
-    """Article slug -> section anchor -> what patients ask that the section answers (lower
-    case, a question a line), from content/section_questions.yaml or its translation."""
+    """Article slug -> section anchor -> what patients ask that the section answers, from
+    content/section_questions.yaml (lower case, a question a line) or its translation (stemmed
+    as that language's search matches words, once when the file is read; the questions kept
+    apart by "|", so no phrase runs from one into the next)."""
+
+    def text(questions: list[str]) -> str:
+        if language is None:
+            return "\n".join(questions).lower()
+        from articles.translation.stemming import stems
+
+        return " | ".join(stems(question, language) for question in questions)
 
     def build(entries: list[Any]) -> dict[str, dict[str, str]]:
-        return {e["article"]: {a: "\n".join(qs).lower() for a, qs in e["sections"].items()} for e in entries}
+        return {e["article"]: {a: text(qs) for a, qs in e["sections"].items()} for e in entries}
 
     return _word_file(_in(language, SECTION_QUESTIONS_FILE), read_section_questions, build)
 

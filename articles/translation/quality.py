@@ -31,6 +31,11 @@ class Eased:
 def measure(library, source, language) -> rules.Ease:
     """The reading ease of a translation file as the page shows it: its clinic policies filled
     with the language's defaults (else the English ones), its boxes' titles in the language."""
+    return _ease(source, language, _rendered(library, source, language))
+
+
+def _rendered(library, source, language) -> markdown.Rendered:
+    """A translation file rendered as the page shows it (measure)."""
     tr = library.translations
     defaults = {p["name"]: p["text"] for p in library.policies}
     defaults.update({p["name"]: p["text"] for p in tr.policies.get(language, []) if isinstance(p, dict) and "name" in p})
@@ -43,7 +48,10 @@ def measure(library, source, language) -> rules.Ease:
     )
     with translation.override(language):
         filled = policy_text.fill(source.body, defaults)
-        result = markdown.render(filled, callout_titles=markdown.default_callout_titles(settings.EMERGENCY_NUMBER))
+        return markdown.render(filled, callout_titles=markdown.default_callout_titles(settings.EMERGENCY_NUMBER))
+
+
+def _ease(source, language, result: markdown.Rendered) -> rules.Ease:
     facts = source.meta.get("at_a_glance")
     facts = [str(v) for v in facts.values() if str(v).strip()] if isinstance(facts, dict) else []
     return rules.reading_ease(language, reading_ease("\n".join([result.prose, *facts]), language))
@@ -76,7 +84,8 @@ def check(library, report, static_dir: Path | None = None) -> list[Eased]:
     measured = []
     anchors: dict[str, dict[str, list[str]]] = {}  # language -> slug -> its sections' anchors
     for (slug, language), source in library.translations.articles.items():
-        anchors.setdefault(language, {})[slug] = [p["anchor"] for p in markdown.render(source.body).passages]
+        rendered = _rendered(library, source, language)
+        anchors.setdefault(language, {})[slug] = [p["anchor"] for p in rendered.passages]
         english = library.articles.get(slug)
         if english is not None and _outline(english.body) != _outline(source.body):
             # The handout and the structured data find a translation's sections by the English
@@ -86,7 +95,7 @@ def check(library, report, static_dir: Path | None = None) -> list[Eased]:
             )
         if static_dir is not None:
             library.problems += [Problem(source.display, 1, m) for m in _image_problems(source, language, static_dir)]
-        ease = measure(library, source, language)
+        ease = _ease(source, language, rendered)
         measured.append(Eased(source.display, language, ease))
         if ease.too_hard:
             report.too_hard.append(

@@ -398,18 +398,11 @@ def _covered(text_stems, concepts_stems, weights):
     return sum(w for concept, w in zip(concepts_stems, weights, strict=True) if any(f" {p} " in padded for p in concept))
 
 
-@lru_cache(maxsize=4096)
-def _stemmed(text, language):
-    """A section's patient questions (a question a line), stemmed once: they change only with
-    their file. The lines stay apart ("|"), so no phrase runs from one question into the next."""
-    return " | ".join(" ".join(key(w, language) for w in words(line)) for line in text.splitlines())
-
-
 def _sections(row, concept_stems, weights, language, answering=frozenset(), patients=None):
     """(share of the query's weight a section holds, the heading counting double, and its
     anchor, heading, text and lead), best first. A heading that answers the kind of question
     asked (content/questions.<lang>.yaml) counts as if it named the weightiest concept; what
-    patients ask that the section answers (`patients`: anchor -> text, from
+    patients ask that the section answers (`patients`: anchor -> their stems, from
     content/section_questions.<lang>.yaml) counts as in English (search/ranking.py)."""
     total = sum(weights) or 1.0
     asked = ASKED * max(weights, default=0.0)
@@ -419,7 +412,7 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
         score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
         if patients and passage.get("anchor") in patients:
-            held = _covered(_stemmed(patients[passage["anchor"]], language), concept_stems, weights)
+            held = _covered(patients[passage["anchor"]], concept_stems, weights)
             score += ASKED_BY_PATIENTS * held / (3 * total)
         anchor, heading_text, lead = passage.get("anchor", ""), passage.get("heading", ""), passage.get("lead", "")
         if answering and " ".join(words(heading_text)) in answering:

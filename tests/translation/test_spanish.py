@@ -353,6 +353,7 @@ def test_what_spanish_patients_ask_counts_for_the_section_that_answers(db):
     from types import SimpleNamespace
 
     from articles.translation.search import _sections, _stem_sets
+    from articles.translation.stemming import stems
 
     row = SimpleNamespace(
         passages=[
@@ -362,5 +363,5 @@ def test_what_spanish_patients_ask_counts_for_the_section_that_answers(db):
     )
     concepts = _stem_sets([["banarme"]], "es")  # as a query's words come: accents folded
     assert all(score == 0 for score, *_ in _sections(row, concepts, [1.0], "es"))
-    found = _sections(row, concepts, [1.0], "es", patients={"recuperación": "me puedo bañar en tina"})
+    found = _sections(row, concepts, [1.0], "es", patients={"recuperación": stems("me puedo bañar en tina", "es")})
     assert found[0][1] == "recuperación" and found[0][0] > 0
