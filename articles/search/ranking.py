@@ -205,7 +205,7 @@ def answer_score(
             present.append(i)
         value += rarity[i] * max(held, INHERITED if named[i] else 0.0)
     value += sum(CLOSE_IN_ANSWER * (rarity[i] + rarity[j]) / 2 for i, j in _close_pairs(groups, present, text))
-    return value / total * (SUMMARY_FACTOR if _SUMMARY.search(heading) else 1.0)
+    return value / total * (SUMMARY_FACTOR if SUMMARY_HEADING.search(heading) else 1.0)
 
 
 def order(
@@ -260,8 +260,11 @@ def order(
     return Ranked(head + tail, best_section, first, rarity)
 
 
-# Sections that sum up the page or list questions mention everything and answer nothing.
-_SUMMARY = re.compile(r"\bkey points\b|\bquestions\b|\bon this page\b|\bsummary\b", re.I)
+# Sections that sum up the page or list questions mention everything and answer nothing (the
+# English headings, and the Spanish pages': "Puntos clave", "¿Qué le puedo preguntar a mi médico?").
+SUMMARY_HEADING = re.compile(
+    r"\bkey points\b|\bquestions\b|\bon this page\b|\bsummary\b|\bpuntos clave\b|\bpregunt\w*|\bresumen\b", re.I
+)
 SUMMARY_FACTOR = 0.3
 # A concept in the heading counts this many times its share of the text.
 HEADING = 2.0
@@ -338,6 +341,33 @@ def _found_in_sections(
     return [[a + b for a, b in zip(row, extra, strict=True)] for row, extra in zip(own, asked, strict=True)], own
 
 
+def within_page(
+    found: Sequence[Sequence[float]],
+    own: Sequence[Sequence[float]],
+    rarity: Sequence[float],
+    in_title: Sequence[bool],
+    in_first: Sequence[bool],
+) -> tuple[list[float], list[bool]]:
+    """Each concept's weight among one page's sections, and whether it is the page's name, for
+    every language: its rarity in the library, more the fewer of the page's sections have it
+    (found: each section's share of each concept; own: the same of the page's own words,
+    without what patients ask), and hardly any (NAME_FACTOR) when it is the page's name.
+
+    The page's name: in its names, and in most of its sections or in the first one ("What is
+    an epidural steroid injection?"). "Prior authorization", in the title "Costs, insurance
+    and prior authorization", has a section of its own and is not the page's name. It goes by
+    the page's own words: counted with what patients ask, "insurance denied" became the costs
+    page's name and lost its weight."""
+    n = len(found)
+    df = [sum(1 for row in found if row[i] > 0) for i in range(len(rarity))]
+    df_own = [sum(1 for row in own if row[i] > 0) for i in range(len(rarity))]
+    named = [bool(in_title[i]) and (df_own[i] * 3 > n or bool(in_first[i])) for i in range(len(rarity))]
+    weights = [
+        math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(rarity))
+    ]
+    return weights, named
+
+
 def _bigrams(words: Sequence[str]) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
@@ -377,19 +407,8 @@ def section_scores(
     groups = [_beyond(g, title) for g in groups]
     asked_by = list(patients) if any(patients) else []
     found, own = _found_in_sections([(*s, q) for s, q in zip(sections, asked_by, strict=True)] if asked_by else sections, groups)
-    df = [sum(1 for row in found if row[i] > 0) for i in range(len(groups))]
-    # Whether a concept is the page's name goes by the page's own words: counted with what
-    # patients ask, "insurance denied" became the costs page's name and lost its weight.
-    df_own = [sum(1 for row in own if row[i] > 0) for i in range(len(groups))]
-    n = len(sections)
-    # The page's name: in its names, and in most of its sections or in the first one ("What is
-    # an epidural steroid injection?"). "Prior authorization", in the title "Costs, insurance
-    # and prior authorization", has a section of its own and is not the page's name.
     first = sections[0][0] if sections else ""
-    named = [mentions(g, title) and (df_own[i] * 3 > n or mentions(g, first)) for i, g in enumerate(groups)]
-    weights = [
-        math.log(1 + n / df[i]) * rarity[i] * (NAME_FACTOR if named[i] else 1.0) if df[i] else 0.0 for i in range(len(groups))
-    ]
+    weights, named = within_page(found, own, rarity, [mentions(g, title) for g in groups], [mentions(g, first) for g in groups])
     pairs_asked = _bigrams(list(query_tokens))
     answering = questions_asked(query_tokens) if answering is None else answering
     heaviest = max(weights, default=0.0)
@@ -404,7 +423,7 @@ def section_scores(
         value += ECHO * heaviest * len(pairs_asked & _heading_bigrams(head))
         if answering and " ".join(tokens(head)) in answering:
             value += ASKED * heaviest
-        scores.append(value * (SUMMARY_FACTOR if _SUMMARY.search(head) else 1.0))
+        scores.append(value * (SUMMARY_FACTOR if SUMMARY_HEADING.search(head) else 1.0))
     return scores
 
 

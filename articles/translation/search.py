@@ -26,7 +26,7 @@ from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
 from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked, section_questions
-from articles.search.ranking import ASKED, ASKED_BY_PATIENTS
+from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, SUMMARY_FACTOR, SUMMARY_HEADING, within_page
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -400,25 +400,55 @@ def _covered(text_stems, concepts_stems, weights):
 
 def _sections(row, concept_stems, weights, language, answering=frozenset(), patients=None):
     """(share of the query's weight a section holds, the heading counting double, and its
-    anchor, heading, text and lead), best first. A heading that answers the kind of question
-    asked (content/questions.<lang>.yaml) counts as if it named the weightiest concept; what
-    patients ask that the section answers (`patients`: anchor -> their stems, from
-    content/section_questions.<lang>.yaml) counts as in English (search/ranking.py)."""
+    anchor, heading, text and lead), the section that answers best first.
+
+    Which section answers best goes by English's rule (search/ranking.py, within_page): a
+    concept counts more the fewer of the page's sections have it, and hardly at all when it is
+    the page's name, so "¿cuánto dura el alivio de quemar los nervios de la rodilla?" goes to
+    "¿Qué tan bien funciona?", not to "¿Qué es la ablación … de la rodilla?". What patients ask
+    that the section answers (`patients`: anchor -> their stems, from
+    content/section_questions.<lang>.yaml) counts ASKED_BY_PATIENTS times; a heading that
+    answers the kind of question asked (content/questions.<lang>.yaml) counts as if it named
+    the weightiest concept. The share (item 0) is on one scale for every page: the answer card
+    compares pages by it."""
     total = sum(weights) or 1.0
-    asked = ASKED * max(weights, default=0.0)
-    found = []
+    phrases = [[f" {phrase} " for phrase in concept] for concept in concept_stems]
+
+    def held(stems):
+        """Which concepts stemmed text holds (any of a concept's phrases, whole words)."""
+        holds = f" {stems} ".__contains__
+        return [any(map(holds, concept)) for concept in phrases]
+
+    parts = []
     for passage in row.passages or []:
         heading = passage.get("heading_stems") or " ".join(key(w, language) for w in words(passage.get("heading", "")))
         text = passage.get("text_stems") or " ".join(key(w, language) for w in words(passage.get("text", "")))
-        score = (2 * _covered(heading, concept_stems, weights) + _covered(text, concept_stems, weights)) / (3 * total)
-        if patients and passage.get("anchor") in patients:
-            held = _covered(patients[passage["anchor"]], concept_stems, weights)
-            score += ASKED_BY_PATIENTS * held / (3 * total)
-        anchor, heading_text, lead = passage.get("anchor", ""), passage.get("heading", ""), passage.get("lead", "")
+        asked = (patients or {}).get(passage.get("anchor"), "")
+        parts.append((passage, held(heading), held(text), held(asked) if asked else [False] * len(phrases)))
+    if not parts:
+        return []
+    own = [[HEADING * h + t for h, t in zip(in_heading, in_text, strict=True)] for _, in_heading, in_text, _ in parts]
+    found = [
+        [mine + ASKED_BY_PATIENTS * q for mine, q in zip(row_own, in_asked, strict=True)]
+        for row_own, (_, _, _, in_asked) in zip(own, parts, strict=True)
+    ]
+    within, _ = within_page(found, own, weights, held(row.stems_title), parts[0][1])
+    heaviest = max(within, default=0.0)
+    ranked = []
+    for (passage, in_heading, in_text, in_asked), row_found in zip(parts, found, strict=True):
+        share = sum(
+            w * (2 * h + t + ASKED_BY_PATIENTS * q) for w, h, t, q in zip(weights, in_heading, in_text, in_asked, strict=True)
+        )
+        value = sum(w * c for w, c in zip(within, row_found, strict=True))
+        heading_text = passage.get("heading", "")
         if answering and " ".join(words(heading_text)) in answering:
-            score += asked / (3 * total)
-        found.append((score, anchor, heading_text, passage.get("text", ""), lead))
-    return sorted(found, key=lambda item: -item[0])
+            share += ASKED * max(weights, default=0.0)
+            value += ASKED * heaviest
+        if SUMMARY_HEADING.search(heading_text):
+            value *= SUMMARY_FACTOR
+        item = (share / (3 * total), passage.get("anchor", ""), heading_text, passage.get("text", ""), passage.get("lead", ""))
+        ranked.append((value, item))
+    return [item for _, item in sorted(ranked, key=lambda r: (-r[0], -r[1][0]))]
 
 
 def _holding(group, language, pool, common):
@@ -486,7 +516,8 @@ def _best_sections(ids, groups, weights, language, answering=frozenset()):
     concept_stems = _stem_sets(groups, language)
     asked_by_patients = section_questions(language)
     found = {}
-    for row in ArticleTranslation.objects.filter(pk__in=ids).select_related("article").only("id", "passages", "article__slug"):
+    rows = ArticleTranslation.objects.filter(pk__in=ids).select_related("article")
+    for row in rows.only("id", "passages", "stems_title", "article__slug"):  # stems_title: the page's names
         best = _sections(row, concept_stems, weights, language, answering, asked_by_patients.get(row.article.slug))[:1]
         if best and best[0][0] > 0:
             found[row.pk] = best[0]

@@ -356,6 +356,7 @@ def test_what_spanish_patients_ask_counts_for_the_section_that_answers(db):
     from articles.translation.stemming import stems
 
     row = SimpleNamespace(
+        stems_title="",
         passages=[
             {"anchor": "qué-es", "heading": "¿Qué es?", "text": "Una inyección calma el nervio."},
             {"anchor": "recuperación", "heading": "¿Cómo es la recuperación?", "text": "Mantenga seco el lugar."},
