@@ -123,13 +123,19 @@ def test_a_question_is_answered_first_and_the_answer_links_to_its_section(browse
     assert card.locator("h2").inner_text() == "Bathing and caring for the needle spot"
     card.get_by_role("link", name="Read this part of").click()
     page.wait_for_url("**/articles/after-your-procedure/#bathing-and-caring-for-the-needle-spot")
-    # The section itself is on screen (the page may scroll to it smoothly).
-    page.wait_for_function(
-        "() => { const top = document.getElementById('bathing-and-caring-for-the-needle-spot').getBoundingClientRect().top;"
-        " return top >= 0 && top < innerHeight; }",
-        timeout=5000,
-    )
+    # The section's heading comes to rest near the top with room above it (the page may
+    # scroll to it smoothly), marked as where the answer starts.
+    heading = "document.getElementById('bathing-and-caring-for-the-needle-spot')"
+    page.wait_for_function(f"() => {heading}.getBoundingClientRect().top < innerHeight", timeout=8000)
+    top, before = page.evaluate(f"{heading}.getBoundingClientRect().top"), None
+    for _ in range(40):  # until the scroll has ended: the same place twice, 250 ms apart
+        page.wait_for_timeout(250)
+        top, before = page.evaluate(f"{heading}.getBoundingClientRect().top"), top
+        if top == before:
+            break
+    marked = page.evaluate(f"getComputedStyle({heading}).borderLeftWidth")
     context.close()
+    assert 8 <= top < 60 and marked == "6px"
 
 
 def test_text_spacing_does_not_clip(browser, real_site):
