@@ -26,6 +26,7 @@ from articles.library.schema import KINDS
 from articles.library.words import MEDICAL_TERMS_FILE, PLAIN_WORDS_FILE, read_plain_words, read_term_list
 from articles.models import Article, ClinicPolicy, Image
 from articles.rendering import site as rendering
+from articles.search.query import section_questions
 from articles.translation.files import languages as translation_languages
 
 # Who may use the editor's endpoints: anyone who writes articles or topic introductions.
@@ -135,7 +136,8 @@ def words():
 
 
 def findings(post):
-    """The checks list for a posted draft: content, and kind, title, summary, at_a_glance."""
+    """The checks list for a posted draft: content, and kind, title, summary, at_a_glance and
+    slug (what patients ask that its sections answer is filed by the page's slug)."""
     body = post.get("content", "").replace("\r\n", "\n")
     kind = post.get("kind", "")
     rendered = rendering.render(body)  # with glossary links, as the preview: links are counted alike
@@ -144,10 +146,12 @@ def findings(post):
     text = "\n".join([post.get("title", ""), post.get("summary", ""), rendered.text])
     known = set(Article.objects.values_list("slug", flat=True))
     values = [str(value) for value in (facts or {}).values()]
+    filed = section_questions().get(post.get("slug", "").strip(), {})
     return style.ordered(
         [
             *style.article_findings(body, rendered, figures, kind if kind in KINDS else "", words(), text, values),
             *style.body_findings(_with_library_alt(body), known, ClinicPolicy.objects.values_list("name", flat=True)),
+            *style.questions_left_behind(filed, rendered),
         ]
     )
 

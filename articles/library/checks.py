@@ -222,6 +222,25 @@ def heading_order(html: str, body: str) -> list[Finding]:
     return found
 
 
+def questions_left_behind(filed: Iterable[str], rendered: Rendered) -> list[Finding]:
+    """The sections that what patients ask (content/section_questions.yaml) is filed under, by
+    anchor, and that this draft no longer has: a heading reworded changes its anchor, and
+    search quietly stops counting those questions for the page (check_content names them too).
+    Advice: the editor keeps the heading's words, or has the questions moved."""
+    have = {passage["anchor"] for passage in rendered.passages}
+    return [
+        Finding(
+            "headings",
+            f"search finds the section '#{anchor}' by what patients ask that it answers "
+            "(content/section_questions.yaml), and this draft has no heading with that address any "
+            "more: keep the heading's words, or ask whoever keeps the content files to move the questions",
+            where="the headings",
+        )
+        for anchor in filed
+        if anchor not in have
+    ]
+
+
 def link_text(html: str, body: str) -> list[Finding]:
     """Links whose words do not say where they go ("click here", "read more")."""
     lines, found = body.splitlines(), []

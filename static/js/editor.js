@@ -7,7 +7,7 @@
  *   the preview scrolls to the same part, heading by heading where the headings match.
  * - After each preview markdownx fires "markdownx.update"; the checks list is then asked again
  *   of /admin/markdownx/checks/ (editorial/preview.py), with what markdownx does not send: the
- *   article's kind, title, summary and at-a-glance facts. Each finding's button selects its
+ *   article's kind, title, summary, slug and at-a-glance facts. Each finding's button selects its
  *   line in the Markdown and shows its heading, image or link in the preview.
  *
  * Runs under the site's Content-Security-Policy: a static file, no inline script or style
@@ -19,7 +19,7 @@
   const WIDE = window.matchMedia("(min-width: 1200px)");
   const HEADING = /^ {0,3}#{2,6}[ \t]/;
   const TARGETS = { heading: "h2, h3, h4, h5, h6", image: "img", link: "a" };
-  const FORM_FIELDS = ["kind", "title", "summary"];
+  const FORM_FIELDS = ["kind", "title", "summary", "slug"];
   const HOLD_MS = 1500; // after a jump, how long the preview keeps the place it was sent to (past the redraw)
   const FLASH_MS = 1600; // how long the preview marks what a jump showed
   const MIRRORED = [

@@ -400,3 +400,21 @@ def test_the_checks_list_names_a_policy_written_by_hand_and_stops_an_unknown_one
         '<strong class="check-tag">Stops saving:</strong> Unknown clinic policy &#x27;{{ driving-after-sedaton }}&#x27;' in html
     )
     assert 'data-line="5" data-select="{{ driving-after-sedaton }}"' in html
+
+
+def test_the_checks_list_says_when_a_reworded_heading_leaves_patients_questions_behind(staff_client):
+    """content/section_questions.yaml files what patients ask under each section's anchor. An
+    editor who rewords "### Driving" on the stimulator page changes its anchor, and search
+    would quietly stop counting those questions: the checks list says so, as advice."""
+    page = next(Path(settings.CONTENT_DIR).glob("*/spinal-cord-stimulation.md")).read_text()
+    body = page.split("\n---\n", 1)[1]  # after the front matter
+    post = {"content": body, "kind": "procedure", "slug": "spinal-cord-stimulation"}
+    assert "section_questions.yaml" not in staff_client.post(CHECKS_URL, post).content.decode()
+    reworded = {**post, "content": body.replace("### Driving\n", "### Getting behind the wheel\n")}
+    html = staff_client.post(CHECKS_URL, reworded).content.decode()
+    item = next(li for li in html.split("<li") if "section_questions.yaml" in li)
+    assert "Search finds the section &#x27;#driving&#x27; by what patients ask" in item
+    assert "Stops" not in item  # advice: it stops nothing
+    # A page no questions are filed for has nothing to leave behind.
+    other = staff_client.post(CHECKS_URL, {**reworded, "slug": "a-new-page"}).content.decode()
+    assert "section_questions.yaml" not in other
