@@ -22,6 +22,7 @@ from django.core.management import call_command
 from articles.search import search
 from articles.search.answers import is_question
 from articles.search.query import tokens
+from tests.relevance import assert_sections_found
 
 from . import relevance_check, relevance_heldout, relevance_set
 from .relevance_queries import QUERIES
@@ -59,21 +60,15 @@ def test_patient_queries_find_the_right_article(capsys):
 @pytest.mark.usefixtures("shipped")
 @pytest.mark.parametrize(("queries", "top3_floor", "section_floor"), SECTION_SETS)
 def test_patient_questions_find_the_section_that_answers(capsys, request, queries, top3_floor, section_floor):
-    in_top3 = first_section = 0
-    for query, slug, anchor in queries:
-        hits = search(query).hits
-        in_top3 += slug in [hit.slug for hit in hits[:3]]
-        first_section += bool(hits) and (hits[0].slug, hits[0].anchor) == (slug, anchor)
-    total = len(queries)
-    with capsys.disabled():
-        print(
-            f"\nsection relevance ({request.node.callspec.id}): article in the top 3 {in_top3}/{total} = "
-            f"{in_top3 / total:.1%}; right section first {first_section}/{total} = {first_section / total:.1%}"
-        )
-    questions = [q for q, *_ in queries if is_question(q, tokens(q))]
-    assert total >= 60 and len(questions) >= 25
-    assert in_top3 / total >= top3_floor
-    assert first_section / total >= section_floor
+    assert_sections_found(
+        queries,
+        lambda query: search(query).hits,
+        lambda query: is_question(query, tokens(query)),
+        f"section relevance ({request.node.callspec.id})",
+        top3_floor,
+        section_floor,
+        capsys,
+    )
 
 
 def test_the_sets_name_real_sections(db):

@@ -360,7 +360,7 @@ def test_what_spanish_patients_ask_counts_for_the_section_that_answers(db):
         passages=[
             {"anchor": "qué-es", "heading": "¿Qué es?", "text": "Una inyección calma el nervio."},
             {"anchor": "recuperación", "heading": "¿Cómo es la recuperación?", "text": "Mantenga seco el lugar."},
-        ]
+        ],
     )
     concepts = _stem_sets([["banarme"]], "es")  # as a query's words come: accents folded
     assert all(score == 0 for score, *_ in _sections(row, concepts, [1.0], "es"))

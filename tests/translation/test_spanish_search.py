@@ -22,6 +22,7 @@ from django.db import connection
 
 from articles.translation.search import is_question, search
 from articles.translation.stemming import words
+from tests.relevance import assert_sections_found
 
 from .relevance_es import QUERIES as TUNED
 from .relevance_es_heldout import QUERIES as HELD_OUT
@@ -78,21 +79,15 @@ SECTION_SETS = [
 @pytest.mark.usefixtures("shipped")
 @pytest.mark.parametrize(("queries", "top3_floor", "section_floor"), SECTION_SETS)
 def test_spanish_queries_find_the_section_that_answers(capsys, request, queries, top3_floor, section_floor):
-    in_top3 = first_section = 0
-    for query, slug, anchor in queries:
-        hits = search(query, "es").hits
-        in_top3 += slug in [hit.slug for hit in hits[:3]]
-        first_section += bool(hits) and (hits[0].slug, hits[0].anchor) == (slug, anchor)
-    total = len(queries)
-    with capsys.disabled():
-        print(
-            f"\nSpanish section relevance ({request.node.callspec.id}): page in the top 3 {in_top3}/{total} = "
-            f"{in_top3 / total:.1%}; right section first {first_section}/{total} = {first_section / total:.1%}"
-        )
-    questions = [q for q, *_ in queries if is_question(q, words(q))]
-    assert total >= 60 and len(questions) >= 25
-    assert in_top3 / total >= top3_floor
-    assert first_section / total >= section_floor
+    assert_sections_found(
+        queries,
+        lambda query: search(query, "es").hits,
+        lambda query: is_question(query, words(query)),
+        f"Spanish section relevance ({request.node.callspec.id})",
+        top3_floor,
+        section_floor,
+        capsys,
+    )
 
 
 def test_the_spanish_sets_name_real_sections(db):
