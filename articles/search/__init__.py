@@ -27,7 +27,7 @@ from articles.search.query import (
     tokens,
 )
 from articles.search.ranking import CANDIDATES, best_sections, names, order
-from articles.search.spelling import by_initial, suggest
+from articles.search.spelling import by_initial, english_words, suggest
 
 __all__ = ["MARK_START", "MAX_QUERY_CHARS", "Hit", "Results", "clean_query", "highlight", "search"]
 
@@ -179,7 +179,7 @@ def search(raw_query, page=1, now=None):
     if not query_tokens:
         return results
     words = _vocabulary()
-    suggestion = suggest(query_tokens, words.known, words.suggestable)
+    suggestion = suggest(query_tokens, words.known, words.suggestable, english_words())
     groups = _with_corrections(concepts(query_tokens, words.pairs, words.known), query_tokens, suggestion)
     results.total, results.hits, ranking = _run(groups, now, results.page, query_tokens)
     results.glossary = glossary_index().find(" ".join(query_tokens))[:GLOSSARY_CARDS]

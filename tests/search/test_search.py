@@ -115,6 +115,13 @@ def test_typos_are_corrected_with_did_you_mean(client):
     assert 'Did you mean <a href="?q=epidural">epidural</a>' in html
 
 
+@pytest.mark.parametrize("query", ["is the stem cell clinic a scam", "pain near my butt", "the bone cement leaked"])
+def test_a_real_word_the_library_lacks_is_not_corrected(query):
+    """A word patients type that is a real English word ("scam", "butt", "leaked") is kept as
+    typed, not "corrected" to a library word that looks like it ("sham", "bust", "leak")."""
+    assert search(query).suggestion == ""
+
+
 def test_index_follows_saves_and_deletes():
     article = Article.objects.get(slug="nerve-ablation")
     article.body += "\nA zebra-striped paragraph.\n"
