@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from articles import rules
 from articles.library.policies import PolicyEntry, stated_by_hand
 from articles.library.validation import IMAGE_RE, body_problems
+from articles.library.words import left_behind
 from articles.rendering.glossary import GlossaryIndex, term_pattern
 from articles.rendering.markdown import Rendered, TocEntry
 from articles.rendering.readability import Readability
@@ -227,7 +228,6 @@ def questions_left_behind(filed: Iterable[str], rendered: Rendered) -> list[Find
     anchor, and that this draft no longer has: a heading reworded changes its anchor, and
     search quietly stops counting those questions for the page (check_content names them too).
     Advice: the editor keeps the heading's words, or has the questions moved."""
-    have = {passage["anchor"] for passage in rendered.passages}
     return [
         Finding(
             "headings",
@@ -236,8 +236,7 @@ def questions_left_behind(filed: Iterable[str], rendered: Rendered) -> list[Find
             "more: keep the heading's words, or ask whoever keeps the content files to move the questions",
             where="the headings",
         )
-        for anchor in filed
-        if anchor not in have
+        for anchor in left_behind(filed, (passage["anchor"] for passage in rendered.passages))
     ]
 
 

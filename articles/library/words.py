@@ -4,6 +4,7 @@ that one article's sections answer (section_questions.yaml) and the medical word
 glossary should explain (medical_terms.txt).
 Read and checked like the articles: every problem with its file and line."""
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -248,18 +249,24 @@ def read_section_questions(path: Path, root: Path, problems: list[Problem]) -> l
     return entries
 
 
+def left_behind(filed: Iterable[str], have: Iterable[str]) -> list[str]:
+    """The anchors questions are filed under that the page's sections no longer have (a heading
+    reworded since: its anchor changed), for check_content and the editor's checks list."""
+    present = set(have)
+    return [anchor for anchor in filed if anchor not in present]
+
+
 def unknown_sections(entries: list[SectionQuestionsEntry], anchors: dict[str, list[str]], display: str) -> list[Problem]:
-    """The sections a section-questions file names that its article does not have (a heading
-    reworded since: its anchor changed). anchors: each rendered article's section anchors."""
+    """The sections a section-questions file names that its article does not have (left_behind).
+    anchors: each rendered article's section anchors."""
     problems = []
     for entry in entries:
         have = anchors.get(entry["article"])
         if have is None:
             continue  # no such article: the loader's check says so
-        for anchor in entry["sections"]:
-            if anchor not in have:
-                message = f"{shown(entry['article'])} has no section {shown('#' + anchor)} (was its heading reworded?)"
-                problems.append(Problem(display, entry["line"], message))
+        for anchor in left_behind(entry["sections"], have):
+            message = f"{shown(entry['article'])} has no section {shown('#' + anchor)} (was its heading reworded?)"
+            problems.append(Problem(display, entry["line"], message))
     return problems
 
 

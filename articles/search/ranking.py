@@ -205,7 +205,7 @@ def answer_score(
             present.append(i)
         value += rarity[i] * max(held, INHERITED if named[i] else 0.0)
     value += sum(CLOSE_IN_ANSWER * (rarity[i] + rarity[j]) / 2 for i, j in _close_pairs(groups, present, text))
-    return value / total * (SUMMARY_FACTOR if SUMMARY_HEADING.search(heading) else 1.0)
+    return value / total * summary_factor(heading)
 
 
 def order(
@@ -266,6 +266,14 @@ SUMMARY_HEADING = re.compile(
     r"\bkey points\b|\bquestions\b|\bon this page\b|\bsummary\b|\bpuntos clave\b|\bpregunt\w*|\bresumen\b", re.I
 )
 SUMMARY_FACTOR = 0.3
+
+
+def summary_factor(heading: str) -> float:
+    """How much a section counts by its heading: SUMMARY_FACTOR for one that sums up the page
+    or lists questions to ask (SUMMARY_HEADING), in any language; otherwise fully."""
+    return SUMMARY_FACTOR if SUMMARY_HEADING.search(heading) else 1.0
+
+
 # A concept in the heading counts this many times its share of the text.
 HEADING = 2.0
 # Within a page, its own name says which page, not which section: it only breaks ties.
@@ -423,7 +431,7 @@ def section_scores(
         value += ECHO * heaviest * len(pairs_asked & _heading_bigrams(head))
         if answering and " ".join(tokens(head)) in answering:
             value += ASKED * heaviest
-        scores.append(value * (SUMMARY_FACTOR if SUMMARY_HEADING.search(head) else 1.0))
+        scores.append(value * summary_factor(head))
     return scores
 
 

@@ -26,7 +26,7 @@ from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
 from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked, section_questions
-from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, SUMMARY_FACTOR, SUMMARY_HEADING, within_page
+from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, summary_factor, within_page
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -434,6 +434,7 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
     ]
     within, _ = within_page(found, own, weights, held(row.stems_title), parts[0][1])
     heaviest = max(within, default=0.0)
+    asked_share = ASKED * max(weights, default=0.0)  # a heading that answers the kind of question asked
     ranked = []
     for (passage, in_heading, in_text, in_asked), row_found in zip(parts, found, strict=True):
         share = sum(
@@ -442,10 +443,9 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         value = sum(w * c for w, c in zip(within, row_found, strict=True))
         heading_text = passage.get("heading", "")
         if answering and " ".join(words(heading_text)) in answering:
-            share += ASKED * max(weights, default=0.0)
+            share += asked_share
             value += ASKED * heaviest
-        if SUMMARY_HEADING.search(heading_text):
-            value *= SUMMARY_FACTOR
+        value *= summary_factor(heading_text)
         item = (share / (3 * total), passage.get("anchor", ""), heading_text, passage.get("text", ""), passage.get("lead", ""))
         ranked.append((value, item))
     return [item for _, item in sorted(ranked, key=lambda r: (-r[0], -r[1][0]))]
