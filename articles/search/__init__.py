@@ -18,11 +18,11 @@ from articles.search.backends import backend, page_rows
 from articles.search.highlight import MARK_START, highlight, mark
 from articles.search.query import (
     MAX_QUERY_CHARS,
-    MAX_TERMS,
     STOPWORDS,
     body_part_map,
     clean_query,
     concepts,
+    first_terms,
     synonym_map,
     tokens,
 )
@@ -175,7 +175,7 @@ def search(raw_query, page=1, now=None):
     now = now or timezone.now()
     query = clean_query(raw_query)
     results = Results(query=query, page=max(1, page))
-    query_tokens = tokens(query)[:MAX_TERMS]
+    query_tokens = first_terms(tokens(query))
     if not query_tokens:
         return results
     words = _vocabulary()

@@ -48,6 +48,19 @@ def tokens(text: str | None) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text or "")]
 
 
+def first_terms(words: Sequence[str], stopwords: Collection[str] = STOPWORDS) -> list[str]:
+    """The query's words up to its MAX_TERMS-th that is not a small word. The limit bounds the
+    work a query makes; counting "el", "de" and "my" in it cut a patient's long question
+    before its key word ("… y tengo fiebre, ¿es solo un brote?" lost "brote")."""
+    counted = 0
+    for end, word in enumerate(words):
+        if word not in stopwords:
+            counted += 1
+            if counted > MAX_TERMS:
+                return list(words[:end])
+    return list(words)
+
+
 log = logging.getLogger("articles.search")
 W = TypeVar("W")  # what a word file is built into
 _held: dict[str, dict[str, object]] = {}

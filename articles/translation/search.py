@@ -25,7 +25,15 @@ from articles.library.words import BODY_PARTS_FILE, SYNONYMS_FILE, read_body_par
 from articles.search import PAGE_SIZE, Hit, Results, answers
 from articles.search.backends.postgres import through_the_index
 from articles.search.highlight import highlight, mark
-from articles.search.query import MAX_TERMS, _word_file, clean_query, concepts, merged_names, questions_asked, section_questions
+from articles.search.query import (
+    _word_file,
+    clean_query,
+    concepts,
+    first_terms,
+    merged_names,
+    questions_asked,
+    section_questions,
+)
 from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, summary_factor, within_page
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
@@ -607,9 +615,9 @@ def search(raw_query, language, page=1, now=None):
     now = now or timezone.now()
     query = clean_query(raw_query)
     results = Results(query=query, page=max(1, page))
-    query_words = words(query)[:MAX_TERMS]
     # An age or a count ("tengo 78 años") says nothing about which page is meant.
-    query_words = [w for w in query_words if not w.isdigit()] or query_words
+    query_words = [w for w in words(query) if not w.isdigit()] or words(query)
+    query_words = first_terms(query_words, STOPWORDS.get(language, frozenset()))
     if not query_words:
         return results
     vocabulary = _vocabulary(language)

@@ -30,9 +30,9 @@ from .relevance_queries import QUERIES
 TARGET = 0.95
 # (set, its floor for the article in the top three, its floor for the right section first)
 SECTION_SETS = [
-    pytest.param(relevance_set.QUERIES, 0.95, 0.61, id="tuned"),
+    pytest.param(relevance_set.QUERIES, 0.95, 0.62, id="tuned"),
     pytest.param(relevance_check.QUERIES, 0.95, 0.63, id="check"),
-    pytest.param(relevance_heldout.QUERIES, 0.93, 0.58, id="heldout"),
+    pytest.param(relevance_heldout.QUERIES, 0.95, 0.58, id="heldout"),
 ]
 
 
@@ -101,6 +101,15 @@ def test_the_sets_name_real_sections(db):
 def test_a_question_links_to_the_section_that_answers_it(query, slug, anchor):
     hits = search(query).hits
     assert (hits[0].slug, hits[0].anchor) == (slug, anchor)
+
+
+@pytest.mark.usefixtures("shipped")
+def test_a_long_question_keeps_its_last_key_word():
+    """The query's first twelve words used to include "for", "in", "my", "and": "tailbone", the
+    word that says which joint, was cut, and the page about burning the back's nerves came first."""
+    assert search("nerve burning for pain low in my back and butt near the tailbone").hits[0].slug == (
+        "sacroiliac-joint-radiofrequency-ablation"
+    )
 
 
 @pytest.mark.usefixtures("shipped")

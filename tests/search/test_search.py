@@ -74,6 +74,17 @@ def test_long_queries_are_cut():
     assert "\x00" not in clean_query("a\x00b")
 
 
+def test_a_query_keeps_its_first_twelve_words_that_are_not_small_words():
+    from articles.search.query import MAX_TERMS, STOPWORDS, first_terms
+
+    words = "is it ok that my leg is numb and weak after the nerve block near the tailbone one two three four five".split()
+    kept = first_terms(words)  # "is it ok that my" and "and the" do not count: "tailbone" is the 8th
+    assert kept[-1] == "four" and "tailbone" in kept
+    assert sum(word not in STOPWORDS for word in kept) == MAX_TERMS
+    assert first_terms(["the"] * 90) == ["the"] * 90  # small words alone: bounded by the query's length
+    assert first_terms(["el", "dolor"], stopwords={"el"}) == ["el", "dolor"]
+
+
 def test_bad_page_numbers(client):
     for page in ("0", "-1", "abc", "99999999999999999999"):
         assert client.get("/search/", {"q": "injection", "page": page}).status_code == 200
