@@ -34,7 +34,7 @@ from articles.search.query import (
     questions_asked,
     section_questions,
 )
-from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, summary_factor, within_page
+from articles.search.ranking import ASKED, ASKED_BY_PATIENTS, HEADING, asked_weight, summary_factor, within_page
 from articles.search.spelling import by_initial, suggest
 from articles.translation import reads
 from articles.translation.search_index import POSTGRES_RANK_WEIGHTS, SQLITE_BM25_WEIGHTS, TABLE
@@ -440,8 +440,7 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         [mine + ASKED_BY_PATIENTS * q for mine, q in zip(row_own, in_asked, strict=True)]
         for row_own, (_, _, _, in_asked) in zip(own, parts, strict=True)
     ]
-    within, _ = within_page(found, own, weights, held(row.stems_title), parts[0][1])
-    heaviest = max(within, default=0.0)
+    within, named = within_page(found, own, weights, held(row.stems_title), parts[0][1])
     asked_share = ASKED * max(weights, default=0.0)  # a heading that answers the kind of question asked
     ranked = []
     for (passage, in_heading, in_text, in_asked), row_found in zip(parts, found, strict=True):
@@ -452,7 +451,7 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         heading_text = passage.get("heading", "")
         if answering and " ".join(words(heading_text)) in answering:
             share += asked_share
-            value += ASKED * heaviest
+            value += asked_weight(within, named)
         value *= summary_factor(heading_text)
         item = (share / (3 * total), passage.get("anchor", ""), heading_text, passage.get("text", ""), passage.get("lead", ""))
         ranked.append((value, item))
