@@ -432,6 +432,7 @@ def section_scores(
     pairs_asked = _bigrams(list(query_tokens))
     answering = questions_asked(query_tokens) if answering is None else answering
     heaviest = max(weights, default=0.0)
+    asked = asked_weight(weights, named) if answering else 0.0
     scores = []
     for k, ((head, body), row) in enumerate(zip(sections, found, strict=True)):
         value = sum(w * c for w, c in zip(weights, row, strict=True))
@@ -442,7 +443,7 @@ def section_scores(
         value += sum(CLOSE_IN_SECTION * (weights[i] + weights[j]) for i, j in close)
         value += ECHO * heaviest * len(pairs_asked & _heading_bigrams(head))
         if answering and " ".join(tokens(head)) in answering:
-            value += asked_weight(weights, named)
+            value += asked
         scores.append(value * summary_factor(head))
     return scores
 

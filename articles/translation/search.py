@@ -441,7 +441,8 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         for row_own, (_, _, _, in_asked) in zip(own, parts, strict=True)
     ]
     within, named = within_page(found, own, weights, held(row.stems_title), parts[0][1])
-    asked_share = ASKED * max(weights, default=0.0)  # a heading that answers the kind of question asked
+    # What a heading that answers the kind of question asked adds: to the share, and within the page.
+    asked_share, asked = ASKED * max(weights, default=0.0), asked_weight(within, named)
     ranked = []
     for (passage, in_heading, in_text, in_asked), row_found in zip(parts, found, strict=True):
         share = sum(
@@ -451,7 +452,7 @@ def _sections(row, concept_stems, weights, language, answering=frozenset(), pati
         heading_text = passage.get("heading", "")
         if answering and " ".join(words(heading_text)) in answering:
             share += asked_share
-            value += asked_weight(within, named)
+            value += asked
         value *= summary_factor(heading_text)
         item = (share / (3 * total), passage.get("anchor", ""), heading_text, passage.get("text", ""), passage.get("lead", ""))
         ranked.append((value, item))
@@ -615,7 +616,8 @@ def search(raw_query, language, page=1, now=None):
     query = clean_query(raw_query)
     results = Results(query=query, page=max(1, page))
     # An age or a count ("tengo 78 años") says nothing about which page is meant.
-    query_words = [w for w in words(query) if not w.isdigit()] or words(query)
+    typed = words(query)
+    query_words = [w for w in typed if not w.isdigit()] or typed
     query_words = first_terms(query_words, STOPWORDS.get(language, frozenset()))
     if not query_words:
         return results
